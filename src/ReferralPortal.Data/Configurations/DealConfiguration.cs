@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ReferralPortal.Domain.Deals;
+using ReferralPortal.Domain.Organisations;
+
+namespace ReferralPortal.Data.Configurations;
+
+internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
+{
+    public void Configure(EntityTypeBuilder<Deal> b)
+    {
+        b.Ignore(d => d.ReferralId);
+        b.Ignore(d => d.IsTerminal);
+        b.Ignore(d => d.IsCoSell);
+        b.Ignore(d => d.IsEligibleForRegistration);
+
+        b.Property(d => d.Name).HasMaxLength(200).IsRequired();
+        b.Property(d => d.Value).HasPrecision(18, 2);
+        b.Property(d => d.Currency).HasMaxLength(3).IsFixedLength();
+        b.Property(d => d.LocationCountry).HasMaxLength(2).IsFixedLength();
+        b.Property(d => d.Notes).HasMaxLength(DealDetails.MaxNotesLength);
+        b.Property(d => d.CloseComment).HasMaxLength(1000);
+        b.Property(d => d.RegistrationRejectionReason).HasMaxLength(1000);
+        b.Property(d => d.CreatedByUserId).HasMaxLength(450);
+        b.Property(d => d.Direction).HasConversion<string>().HasMaxLength(20);
+        b.Property(d => d.DealType).HasConversion<string>().HasMaxLength(20);
+        b.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(d => d.RegistrationStatus).HasConversion<string>().HasMaxLength(20);
+        b.Property(d => d.CloseReason).HasConversion<string>().HasMaxLength(40);
+        b.Property(d => d.ErrorReason).HasConversion<string>().HasMaxLength(40);
+        b.Property(d => d.HelpWanted).HasConversion<string>().HasMaxLength(300);
+        b.Property(d => d.Version).IsConcurrencyToken();
+
+        b.OwnsOne(d => d.Contact, c =>
+        {
+            c.Property(x => x.FirstName).HasMaxLength(100).HasColumnName("ContactFirstName");
+            c.Property(x => x.LastName).HasMaxLength(100).HasColumnName("ContactLastName");
+            c.Property(x => x.Email).HasMaxLength(254).HasColumnName("ContactEmail");
+            c.Property(x => x.Phone).HasMaxLength(40).HasColumnName("ContactPhone");
+            c.Property(x => x.JobTitle).HasMaxLength(100).HasColumnName("ContactJobTitle");
+            c.Ignore(x => x.IsEmpty);
+        });
+
+        b.HasOne(d => d.Customer).WithMany().HasForeignKey(d => d.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(d => d.OwnerOrganisationId).OnDelete(DeleteBehavior.Restrict);
+
+        b.HasMany(d => d.Solutions).WithMany().UsingEntity(
+            "DealSolutions",
+            r => r.HasOne(typeof(Solution)).WithMany().HasForeignKey("SolutionId").OnDelete(DeleteBehavior.Restrict),
+            l => l.HasOne(typeof(Deal)).WithMany().HasForeignKey("DealId").OnDelete(DeleteBehavior.Cascade),
+            j => j.HasIndex("SolutionId", "DealId"));
+        b.Navigation(d => d.Solutions).HasField("solutions");
+
+        b.HasMany(d => d.Activities).WithOne(a => a.Deal).HasForeignKey(a => a.DealId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(d => d.Activities).HasField("activities");
+        b.HasMany(d => d.NotesThread).WithOne(n => n.Deal).HasForeignKey(n => n.DealId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(d => d.NotesThread).HasField("notes");
+
+        // Workspace tabs: owner + direction + status, newest first; the vendor's tabs by type + status.
+        b.HasIndex(d => new { d.OwnerOrganisationId, d.Direction, d.Status, d.UpdatedAt });
+        b.HasIndex(d => new { d.OwnerOrganisationId, d.Direction, d.UpdatedAt, d.Id });
+        b.HasIndex(d => new { d.DealType, d.Direction, d.Status, d.ReviewDueAt });
+        b.HasIndex(d => new { d.DealType, d.UpdatedAt, d.Id });
+        b.HasIndex(d => new { d.OwnerOrganisationId, d.CustomerId });
+        b.HasIndex(d => new { d.OwnerOrganisationId, d.LocationCountry });
+        b.HasIndex(d => new { d.Status, d.ReviewDueAt });
+    }
+}
+
+internal sealed class DealActivityConfiguration : IEntityTypeConfiguration<DealActivity>
+{
+    public void Configure(EntityTypeBuilder<DealActivity> b)
+    {
+        b.Property(a => a.Kind).HasConversion<string>().HasMaxLength(40);
+        b.Property(a => a.FromStatus).HasConversion<string>().HasMaxLength(20);
+        b.Property(a => a.ToStatus).HasConversion<string>().HasMaxLength(20);
+        b.Property(a => a.ActorUserId).HasMaxLength(450);
+        b.Property(a => a.ActorName).HasMaxLength(200);
+        b.Property(a => a.Reason).HasMaxLength(1000);
+        b.Property(a => a.Comment).HasMaxLength(1000);
+        b.HasIndex(a => new { a.DealId, a.At });
+    }
+}
+
+internal sealed class DealNoteConfiguration : IEntityTypeConfiguration<DealNote>
+{
+    public void Configure(EntityTypeBuilder<DealNote> b)
+    {
+        b.Property(n => n.AuthorUserId).HasMaxLength(450);
+        b.Property(n => n.AuthorName).HasMaxLength(200);
+        b.Property(n => n.Text).HasMaxLength(DealNote.MaxLength);
+        b.HasIndex(n => new { n.DealId, n.At });
+    }
+}
+
+internal sealed class DealFavouriteConfiguration : IEntityTypeConfiguration<DealFavourite>
+{
+    public void Configure(EntityTypeBuilder<DealFavourite> b)
+    {
+        b.HasKey(f => new { f.UserId, f.DealId });
+        b.Property(f => f.UserId).HasMaxLength(450);
+        b.HasOne<PortalUser>().WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Deal>().WithMany().HasForeignKey(f => f.DealId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(f => f.DealId);
+    }
+}

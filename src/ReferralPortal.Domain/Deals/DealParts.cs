@@ -1,0 +1,175 @@
+using ReferralPortal.Domain.Common;
+
+namespace ReferralPortal.Domain.Deals;
+
+/// <summary>The optional customer contact; shared with the vendor only on co-sell deals.</summary>
+public sealed record DealContact
+{
+    public DealContact(string? firstName, string? lastName, string? email, string? phone, string? jobTitle)
+    {
+        FirstName = Guard.OptionalText(firstName, "First name", 100);
+        LastName = Guard.OptionalText(lastName, "Last name", 100);
+        Email = Guard.OptionalText(email, "Email", 254);
+        Phone = Guard.OptionalText(phone, "Phone", 40);
+        JobTitle = Guard.OptionalText(jobTitle, "Job title", 100);
+    }
+
+    public string? FirstName { get; private init; }
+
+    public string? LastName { get; private init; }
+
+    public string? Email { get; private init; }
+
+    public string? Phone { get; private init; }
+
+    public string? JobTitle { get; private init; }
+
+    public bool IsEmpty => FirstName is null && LastName is null && Email is null && Phone is null && JobTitle is null;
+}
+
+/// <summary>The editable facts of a deal, validated as a whole.</summary>
+public sealed record DealDetails(
+    string Name,
+    decimal Value,
+    string Currency,
+    string LocationCountry,
+    DateOnly EstimatedCloseDate,
+    bool ContainsPlaceholderData,
+    string? Notes)
+{
+    public const decimal MaxValue = 1_000_000_000m;
+    public const int MaxNotesLength = 2000;
+
+    /// <summary>Checks the rules of SPEC section 2; <paramref name="today"/> bounds the close date.</summary>
+    public DealDetails Validated(DateOnly? today)
+    {
+        var name = Guard.Text(Name, "Deal name", 3, 200);
+        if (Value <= 0 || Value > MaxValue)
+        {
+            throw new DomainException("Estimated value must be more than 0 and at most 1,000,000,000.");
+        }
+
+        if (decimal.Round(Value, 2) != Value)
+        {
+            throw new DomainException("Estimated value can have at most 2 decimals.");
+        }
+
+        var currency = Currency?.Trim().ToUpperInvariant() ?? string.Empty;
+        if (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper))
+        {
+            throw new DomainException("Choose a currency from the list.");
+        }
+
+        if (today is { } t && EstimatedCloseDate < t)
+        {
+            throw new DomainException("Estimated close date must be today or later.");
+        }
+
+        var notes = Guard.OptionalText(Notes, "Notes", MaxNotesLength);
+        if (ContainsPlaceholderData && notes is null)
+        {
+            throw new DomainException("Explain in the notes why the deal contains placeholder data.");
+        }
+
+        return this with { Name = name, Currency = currency, LocationCountry = Guard.Country(LocationCountry), Notes = notes };
+    }
+}
+
+/// <summary>One append-only entry of a deal's activity log.</summary>
+public class DealActivity
+{
+    private DealActivity()
+    {
+        ActorName = string.Empty;
+    }
+
+    internal DealActivity(ActivityKind kind, string? actorUserId, string actorName, DateTime at, DealStatus? from, DealStatus? to, string? reason, string? comment)
+    {
+        Kind = kind;
+        ActorUserId = actorUserId;
+        ActorName = actorName;
+        At = at;
+        FromStatus = from;
+        ToStatus = to;
+        Reason = reason;
+        Comment = comment;
+    }
+
+    public long Id { get; private set; }
+
+    public int DealId { get; private set; }
+
+    public Deal? Deal { get; private set; }
+
+    public ActivityKind Kind { get; private set; }
+
+    /// <summary>Null for the system (expiry).</summary>
+    public string? ActorUserId { get; private set; }
+
+    public string ActorName { get; private set; }
+
+    public DateTime At { get; private set; }
+
+    public DealStatus? FromStatus { get; private set; }
+
+    public DealStatus? ToStatus { get; private set; }
+
+    public string? Reason { get; private set; }
+
+    public string? Comment { get; private set; }
+}
+
+/// <summary>A note in the deal's thread. Vendor users may keep a note internal to the vendor.</summary>
+public class DealNote
+{
+    public const int MaxLength = 2000;
+
+    private DealNote()
+    {
+        AuthorUserId = string.Empty;
+        AuthorName = string.Empty;
+        Text = string.Empty;
+    }
+
+    internal DealNote(string authorUserId, string authorName, int authorOrganisationId, string text, bool vendorInternal, DateTime at)
+    {
+        AuthorUserId = authorUserId;
+        AuthorName = authorName;
+        AuthorOrganisationId = authorOrganisationId;
+        Text = Guard.Text(text, "Note", 1, MaxLength);
+        VendorInternal = vendorInternal;
+        At = at;
+    }
+
+    public long Id { get; private set; }
+
+    public int DealId { get; private set; }
+
+    public Deal? Deal { get; private set; }
+
+    public string AuthorUserId { get; private set; }
+
+    public string AuthorName { get; private set; }
+
+    public int AuthorOrganisationId { get; private set; }
+
+    public string Text { get; private set; }
+
+    public bool VendorInternal { get; private set; }
+
+    public DateTime At { get; private set; }
+}
+
+/// <summary>A user's favourite deal.</summary>
+public class DealFavourite
+{
+    public DealFavourite(string userId, int dealId)
+    {
+        UserId = userId;
+        DealId = dealId;
+    }
+
+    public string UserId { get; private set; }
+
+    public int DealId { get; private set; }
+}

@@ -1,0 +1,81 @@
+using ReferralPortal.Domain.Common;
+
+namespace ReferralPortal.Domain.Organisations;
+
+public enum MarketplaceStatus
+{
+    Draft,
+    Published,
+}
+
+public enum CoSellStatus
+{
+    NotReady,
+    CoSellReady,
+}
+
+/// <summary>A partner's product or service offer that deals are attached to.</summary>
+public class Solution
+{
+    private Solution()
+    {
+        Name = string.Empty;
+        Description = string.Empty;
+    }
+
+    public Solution(int organisationId, string name, string description)
+    {
+        OrganisationId = organisationId;
+        Name = Guard.Text(name, "Solution name", 2, 200);
+        Description = Guard.Text(description, "Description", 0, 1000);
+        MarketplaceStatus = MarketplaceStatus.Draft;
+        CoSellStatus = CoSellStatus.NotReady;
+    }
+
+    public int Id { get; private set; }
+
+    public int OrganisationId { get; private set; }
+
+    public string Name { get; private set; }
+
+    public string Description { get; private set; }
+
+    public MarketplaceStatus MarketplaceStatus { get; private set; }
+
+    public CoSellStatus CoSellStatus { get; private set; }
+
+    /// <summary>Only meaningful when co-sell ready (SPEC 2).</summary>
+    public bool RegistrationEligible { get; private set; }
+
+    public bool IsPublished => MarketplaceStatus == MarketplaceStatus.Published;
+
+    public bool IsCoSellReady => CoSellStatus == CoSellStatus.CoSellReady;
+
+    /// <summary>A deal attached to this solution can be registered.</summary>
+    public bool MakesDealsEligibleForRegistration => IsPublished && IsCoSellReady && RegistrationEligible;
+
+    /// <summary>The partner's admin edits name and description of a solution.</summary>
+    public void Edit(Actor actor, string name, string description)
+    {
+        if (!(actor.IsPartnerAdmin && actor.BelongsTo(OrganisationId)))
+        {
+            throw new NotAllowedException("Only your organisation's referral admins can edit its solutions.");
+        }
+
+        Name = Guard.Text(name, "Solution name", 2, 200);
+        Description = Guard.Text(description, "Description", 0, 1000);
+    }
+
+    /// <summary>The programme admin sets the programme statuses; registration eligibility needs co-sell readiness.</summary>
+    public void SetProgrammeStatus(Actor actor, MarketplaceStatus marketplace, CoSellStatus coSell, bool registrationEligible)
+    {
+        if (!actor.IsProgrammeAdmin)
+        {
+            throw new NotAllowedException("Only the programme admin can change a solution's programme status.");
+        }
+
+        MarketplaceStatus = marketplace;
+        CoSellStatus = coSell;
+        RegistrationEligible = registrationEligible && coSell == CoSellStatus.CoSellReady;
+    }
+}

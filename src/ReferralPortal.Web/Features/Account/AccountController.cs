@@ -1,0 +1,71 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using ReferralPortal.Data;
+using ReferralPortal.Web.Infrastructure;
+
+namespace ReferralPortal.Web.Features.Account;
+
+public sealed class LoginInput
+{
+    [Required(ErrorMessage = "Enter your email.")]
+    [EmailAddress(ErrorMessage = "Enter a valid email address.")]
+    [StringLength(254)]
+    [Display(Name = "Email")]
+    public string? Email { get; set; }
+
+    [Required(ErrorMessage = "Enter your password.")]
+    [StringLength(200)]
+    [DataType(DataType.Password)]
+    [Display(Name = "Password")]
+    public string? Password { get; set; }
+
+    public string? ReturnUrl { get; set; }
+}
+
+/// <summary>Sign-in and sign-out. No self-registration: accounts come from the seed or an admin.</summary>
+[Route("account")]
+public sealed class AccountController(SignInManager<PortalUser> signIn, ILogger<AccountController> log) : Controller
+{
+    [AllowAnonymous]
+    [HttpGet("login")]
+    public IActionResult Login(string? returnUrl) => View(new LoginInput { ReturnUrl = returnUrl });
+
+    [AllowAnonymous]
+    [HttpPost("login")]
+    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.Login)]
+    public async Task<IActionResult> Login(LoginInput input)
+    {
+        if (!ModelState.IsValid)
+        {
+            return View(input);
+        }
+
+        var result = await signIn.PasswordSignInAsync(input.Email!, input.Password!, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return LocalRedirect(Url.IsLocalUrl(input.ReturnUrl) ? input.ReturnUrl! : "/");
+        }
+
+        if (result.IsLockedOut)
+        {
+            log.LogWarning("Sign-in refused: account locked out");
+            ModelState.AddModelError(string.Empty, "This account is locked after too many failed attempts. Try again in 15 minutes.");
+        }
+        else
+        {
+            ModelState.AddModelError(string.Empty, "The email or password is incorrect.");
+        }
+
+        input.Password = null;
+        return View(input);
+    }
+
+    [HttpPost("logout")]
+    public async Task<IActionResult> Logout()
+    {
+        await signIn.SignOutAsync();
+        return RedirectToAction(nameof(Login));
+    }
+}

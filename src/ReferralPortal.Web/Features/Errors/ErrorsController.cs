@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ReferralPortal.Web.Features.Errors;
+
+public sealed record ProblemViewModel(int Status, string Title, string Message, string RequestId, string? BackUrl);
+
+/// <summary>Friendly error pages: status codes re-executed here, and unhandled exceptions (request id, no details).</summary>
+[AllowAnonymous]
+[Route("error")]
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class ErrorsController : Controller
+{
+    [Route("")]
+    public IActionResult Unexpected()
+    {
+        Response.StatusCode = StatusCodes.Status500InternalServerError;
+        return View("Problem", new ProblemViewModel(500, "Something went wrong", "An unexpected error occurred. It has been logged; quote the request id if you contact support.", HttpContext.TraceIdentifier, null));
+    }
+
+    [Route("{code:int}")]
+    public IActionResult Status(int code)
+    {
+        var (title, message) = code switch
+        {
+            403 => ("Not allowed", "You do not have permission to do this."),
+            404 => ("Not found", "The page or record does not exist, or you do not have access to it."),
+            400 => ("Bad request", "The request could not be understood."),
+            405 => ("Not allowed", "That request method is not supported here."),
+            429 => ("Too many requests", "Too many attempts. Wait a minute and try again."),
+            _ => ("Something went wrong", "The request could not be completed."),
+        };
+        Response.StatusCode = code is >= 400 and <= 599 ? code : 500;
+        return View("Problem", new ProblemViewModel(code, title, message, HttpContext.TraceIdentifier, null));
+    }
+}

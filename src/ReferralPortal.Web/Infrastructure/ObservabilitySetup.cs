@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using ReferralPortal.Data;
+using Serilog;
+using Serilog.Formatting.Compact;
+
+namespace ReferralPortal.Web.Infrastructure;
+
+public static class ObservabilitySetup
+{
+    /// <summary>Serilog from configuration: readable console locally, compact JSON in Production.</summary>
+    public static WebApplicationBuilder AddObservability(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSerilog((services, log) =>
+        {
+            log.ReadFrom.Configuration(builder.Configuration)
+                .ReadFrom.Services(services)
+                .Enrich.FromLogContext();
+            if (builder.Environment.IsProduction())
+            {
+                log.WriteTo.Console(new RenderedCompactJsonFormatter());
+            }
+            else
+            {
+                log.WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+            }
+        });
+
+        builder.Services.AddHealthChecks()
+            .AddDbContextCheck<ReferralsDbContext>("database", tags: ["ready"], customTestQuery: (db, ct) => db.Database.CanConnectAsync(ct));
+        return builder;
+    }
+
+    /// <summary>One line per request with the user and organisation ids; never bodies, tokens or contact details.</summary>
+    public static IApplicationBuilder UsePortalRequestLogging(this IApplicationBuilder app) =>
+        app.UseSerilogRequestLogging(o => o.EnrichDiagnosticContext = (diagnostics, http) =>
+        {
+            var actor = PortalClaims.ToActor(http.User);
+            diagnostics.Set("UserId", actor?.UserId);
+            diagnostics.Set("OrganisationId", actor?.OrganisationId);
+            diagnostics.Set("RequestId", http.TraceIdentifier);
+        });
+
+    public static void MapHealth(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false })
+            .AllowAnonymous();
+        endpoints.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") })
+            .AllowAnonymous();
+    }
+}

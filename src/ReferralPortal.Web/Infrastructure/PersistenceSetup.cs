@@ -1,0 +1,94 @@
+using Microsoft.EntityFrameworkCore;
+using ReferralPortal.Data;
+using ReferralPortal.Data.Seeding;
+
+namespace ReferralPortal.Web.Infrastructure;
+
+public static class PersistenceSetup
+{
+    public const string SqliteMigrations = "ReferralPortal.Data.Sqlite";
+    public const string SqlServerMigrations = "ReferralPortal.Data.SqlServer";
+
+    /// <summary>
+    /// One DbContext on the configured provider, pooled; each request rents one and scopes it to the
+    /// signed-in user's organisation (the documented pattern for pooling with per-request state).
+    /// </summary>
+    public static IServiceCollection AddPersistence(this IServiceCollection services, IConfiguration config, IWebHostEnvironment env)
+    {
+        var provider = DatabaseProvider(config);
+        var connection = config.GetConnectionString("Referrals");
+        if (provider == "SqlServer")
+        {
+            if (string.IsNullOrWhiteSpace(connection))
+            {
+                throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Referrals is not set.");
+            }
+
+            services.AddPooledDbContextFactory<ReferralsDbContext>(o => o.UseSqlServer(connection, x => x.MigrationsAssembly(SqlServerMigrations)));
+        }
+        else if (provider == "Sqlite")
+        {
+            if (string.IsNullOrWhiteSpace(connection))
+            {
+                var folder = Path.Combine(env.ContentRootPath, "App_Data");
+                Directory.CreateDirectory(folder);
+                connection = $"Data Source={Path.Combine(folder, "referrals.db")}";
+            }
+
+            services.AddPooledDbContextFactory<ReferralsDbContext>(o => o.UseSqlite(connection, x => x.MigrationsAssembly(SqliteMigrations)));
+        }
+        else
+        {
+            throw new InvalidOperationException($"Database:Provider must be Sqlite or SqlServer, not '{provider}'.");
+        }
+
+        services.AddScoped<CurrentTenant>();
+        services.AddScoped(sp =>
+        {
+            var db = sp.GetRequiredService<IDbContextFactory<ReferralsDbContext>>().CreateDbContext();
+            var tenant = sp.GetRequiredService<CurrentTenant>();
+            db.SetTenant(() => tenant.Scope);
+            return db;
+        });
+        services.AddScoped<DemoSeeder>();
+        return services;
+    }
+
+    public static string DatabaseProvider(IConfiguration config) => config["Database:Provider"] ?? "Sqlite";
+
+    /// <summary>Applies migrations and seeds the demo as SPEC section 7 says (defaults per provider and environment).</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var config = app.Configuration;
+        var isSqlite = DatabaseProvider(config) == "Sqlite";
+        var migrate = config.GetValue<bool?>("Database:MigrateOnStartup") ?? isSqlite;
+        var seed = !app.Environment.IsProduction()
+            && (config.GetValue<bool?>("Seed:Demo") ?? (app.Environment.IsDevelopment() || (isSqlite && string.IsNullOrWhiteSpace(config.GetConnectionString("Referrals")))));
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReferralsDbContext>();
+        if (migrate)
+        {
+            if (isSqlite)
+            {
+                // WAL lets readers continue while the expiry job or a second instance writes.
+                await db.Database.OpenConnectionAsync();
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+                await db.Database.CloseConnectionAsync();
+            }
+
+            await db.Database.MigrateAsync();
+        }
+
+        if (seed)
+        {
+            var programme = config.GetSection(ProgrammeOptions.Section).Get<ProgrammeOptions>() ?? new ProgrammeOptions();
+            await RolesSetup.EnsureRolesAsync(scope.ServiceProvider);
+            var seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(programme.VendorName, programme.ReviewWindow);
+            if (seeded)
+            {
+                app.Logger.LogInformation("Seeded the demo data");
+            }
+        }
+    }
+}

@@ -1,0 +1,1 @@
+// Progressive enhancements only: every page works without JavaScript.
