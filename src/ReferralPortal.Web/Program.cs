@@ -4,6 +4,7 @@ using ReferralPortal.Web.Infrastructure;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
 
 builder.AddObservability();
 builder.Services

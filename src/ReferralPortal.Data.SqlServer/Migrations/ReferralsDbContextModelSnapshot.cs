@@ -423,6 +423,9 @@ namespace ReferralPortal.Data.SqlServer.Migrations
                     b.Property<DateTime?>("ReviewDueAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("ReviewReminderSentAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime?>("SharedAt")
                         .HasColumnType("datetime2");
 

@@ -406,6 +406,9 @@ namespace ReferralPortal.Data.Sqlite.Migrations
                     b.Property<DateTime?>("ReviewDueAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ReviewReminderSentAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("SharedAt")
                         .HasColumnType("TEXT");
 

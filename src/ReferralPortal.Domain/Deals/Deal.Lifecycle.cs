@@ -136,6 +136,7 @@ public partial class Deal
         SharedAt = now;
         ReviewDueAt = now + reviewWindow;
         DecidedAt = null;
+        ReviewReminderSentAt = null;
         RegistrationStatus = EvaluateRegistration();
         Log(ActivityKind.UpgradedToCoSell, actor, now, from, DealStatus.New, null, null);
     }

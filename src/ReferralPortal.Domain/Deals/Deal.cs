@@ -76,6 +76,9 @@ public partial class Deal
     /// <summary>When the receiving side accepted or declined, or the window expired.</summary>
     public DateTime? DecidedAt { get; private set; }
 
+    /// <summary>When the "3 days left" reminder went out for the current review window.</summary>
+    public DateTime? ReviewReminderSentAt { get; set; }
+
     public DateTime CreatedAt { get; private set; }
 
     public DateTime UpdatedAt { get; private set; }

@@ -24,7 +24,7 @@ public static class PersistenceSetup
                 throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Referrals is not set.");
             }
 
-            services.AddPooledDbContextFactory<ReferralsDbContext>(o => o.UseSqlServer(connection, x => x.MigrationsAssembly(SqlServerMigrations)));
+            services.AddPooledDbContextFactory<ReferralsDbContext>(o => o.UseSqlServer(connection, x => x.MigrationsAssembly(SqlServerMigrations)).ConfigureWarnings(Quiet));
         }
         else if (provider == "Sqlite")
         {
@@ -35,7 +35,7 @@ public static class PersistenceSetup
                 connection = $"Data Source={Path.Combine(folder, "referrals.db")}";
             }
 
-            services.AddPooledDbContextFactory<ReferralsDbContext>(o => o.UseSqlite(connection, x => x.MigrationsAssembly(SqliteMigrations)));
+            services.AddPooledDbContextFactory<ReferralsDbContext>(o => o.UseSqlite(connection, x => x.MigrationsAssembly(SqliteMigrations)).ConfigureWarnings(Quiet));
         }
         else
         {
@@ -53,6 +53,12 @@ public static class PersistenceSetup
         services.AddScoped<DemoSeeder>();
         return services;
     }
+
+    // The optional contact shares the Deals table by design (an all-null contact is "no contact"), and
+    // activity/note filters follow the deal's filter: both warnings describe intended behaviour.
+    private static void Quiet(Microsoft.EntityFrameworkCore.Diagnostics.WarningsConfigurationBuilder w) => w.Ignore(
+        Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.OptionalDependentWithoutIdentifyingPropertyWarning,
+        Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning);
 
     public static string DatabaseProvider(IConfiguration config) => config["Database:Provider"] ?? "Sqlite";
 

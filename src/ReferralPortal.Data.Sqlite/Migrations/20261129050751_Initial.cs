@@ -183,6 +183,7 @@ namespace ReferralPortal.Data.Sqlite.Migrations
                     SharedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ReviewDueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReviewReminderSentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),

@@ -183,6 +183,7 @@ namespace ReferralPortal.Data.SqlServer.Migrations
                     SharedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     ReviewDueAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     DecidedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ReviewReminderSentAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
                     CreatedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),

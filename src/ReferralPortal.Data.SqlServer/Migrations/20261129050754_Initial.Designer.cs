@@ -12,7 +12,7 @@ using ReferralPortal.Data;
 namespace ReferralPortal.Data.SqlServer.Migrations
 {
     [DbContext(typeof(ReferralsDbContext))]
-    [Migration("20261129050414_Initial")]
+    [Migration("20261129050754_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -424,6 +424,9 @@ namespace ReferralPortal.Data.SqlServer.Migrations
                         .HasColumnType("nvarchar(20)");
 
                     b.Property<DateTime?>("ReviewDueAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ReviewReminderSentAt")
                         .HasColumnType("datetime2");
 
                     b.Property<DateTime?>("SharedAt")

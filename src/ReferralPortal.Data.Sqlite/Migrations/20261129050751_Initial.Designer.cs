@@ -11,7 +11,7 @@ using ReferralPortal.Data;
 namespace ReferralPortal.Data.Sqlite.Migrations
 {
     [DbContext(typeof(ReferralsDbContext))]
-    [Migration("20261129050357_Initial")]
+    [Migration("20261129050751_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -407,6 +407,9 @@ namespace ReferralPortal.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ReviewDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewReminderSentAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SharedAt")

@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace ReferralPortal.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The real app on Kestrel (loopback, random port, its own SQLite file) and Debian's headless Chromium
+/// driven by Playwright. When Chromium is missing, tests report as skipped with how to install it.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"rp-browser-{Guid.NewGuid():N}.db");
+    private WebApplicationFactory<Program>? factory;
+    private IPlaywright? playwright;
+
+    public IBrowser? Browser { get; private set; }
+
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    public static bool ChromiumAvailable => File.Exists(ChromiumPath);
+
+    public const string SkipMessage = "Chromium is not installed: run `apt-get install -y chromium` (Debian) to run the browser tests.";
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!ChromiumAvailable)
+        {
+            return;
+        }
+
+        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Development");
+            b.UseSetting("ConnectionStrings:Referrals", $"Data Source={databasePath}");
+            b.UseSetting("Seed:Demo", "true");
+            b.UseSetting("RateLimits:LoginPerMinute", "1000");
+            b.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        });
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        BaseUrl = addresses.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    /// <summary>A fresh browser context (own cookies) on a page of the given size.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1366, int height = 768)
+    {
+        Assert.SkipUnless(ChromiumAvailable, SkipMessage);
+        var context = await Browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Logs in through the real login page, as a user would.</summary>
+    public static async Task LoginAsync(IPage page, string email, string password = Data.Seeding.DemoAccounts.Password)
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        if (factory is not null)
+        {
+            await factory.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(databasePath);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}

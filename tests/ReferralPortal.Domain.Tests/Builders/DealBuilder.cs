@@ -1,0 +1,90 @@
+using System.Reflection;
+using ReferralPortal.Domain.Customers;
+using ReferralPortal.Domain.Deals;
+using ReferralPortal.Domain.Organisations;
+
+namespace ReferralPortal.Domain.Tests.Builders;
+
+/// <summary>Builds deals through the real domain methods, so a built deal obeys every rule.</summary>
+public sealed class DealBuilder
+{
+    public static readonly DateTime Now = new(2026, 11, 29, 10, 0, 0, DateTimeKind.Utc);
+    public static readonly TimeSpan Window = TimeSpan.FromDays(14);
+
+    private int owner = Actors.PartnerA;
+    private bool share = true;
+    private bool inbound;
+    private bool eligibleSolution = true;
+    private HelpWanted help = HelpWanted.None;
+    private DateTime createdAt = Now;
+
+    public DealBuilder Private()
+    {
+        share = false;
+        return this;
+    }
+
+    public DealBuilder Inbound()
+    {
+        inbound = true;
+        return this;
+    }
+
+    public DealBuilder OwnedBy(int organisationId)
+    {
+        owner = organisationId;
+        return this;
+    }
+
+    public DealBuilder WithoutEligibleSolution()
+    {
+        eligibleSolution = false;
+        return this;
+    }
+
+    public DealBuilder WantingHelp(HelpWanted wanted)
+    {
+        help = wanted;
+        return this;
+    }
+
+    public DealBuilder CreatedAt(DateTime at)
+    {
+        createdAt = at;
+        return this;
+    }
+
+    public static Solution PublishedSolution(int org, bool coSellReady = true, bool registrationEligible = true, int id = 1)
+    {
+        var s = new Solution(org, "Analytics Cloud", "Analytics for retail");
+        s.SetProgrammeStatus(Actors.ProgrammeAdmin(), MarketplaceStatus.Published, coSellReady ? CoSellStatus.CoSellReady : CoSellStatus.NotReady, registrationEligible);
+        typeof(Solution).GetProperty(nameof(Solution.Id))!.SetValue(s, id);
+        return s;
+    }
+
+    public static Customer Customer() => new("Lisboa Logística SA", "PT", "Avenida da Liberdade 110", "Lisboa", "1250-146", "Logistics", CompanySize.Large, null, false);
+
+    public static DealDetails Details(DateTime now) => new("Retail analytics rollout", 125_000.50m, "EUR", "PT", DateOnly.FromDateTime(now).AddDays(60), false, "Met at the summit");
+
+    public Deal Build()
+    {
+        var solution = PublishedSolution(owner, registrationEligible: eligibleSolution);
+        var deal = inbound
+            ? Deal.CreateInbound(Actors.Reviewer(), owner, Customer(), null, Details(createdAt), [solution], createdAt, Window)
+            : Deal.CreateOutbound(Actors.PartnerAdmin(owner), Customer(), null, Details(createdAt), [solution], help, share, createdAt, Window);
+        typeof(Deal).GetProperty(nameof(Deal.Id), BindingFlags.Public | BindingFlags.Instance)!.SetValue(deal, 42);
+        return deal;
+    }
+
+    /// <summary>A co-sell outbound deal already accepted by the vendor.</summary>
+    public Deal BuildActive()
+    {
+        var deal = Build();
+        if (deal.Status == DealStatus.New)
+        {
+            deal.Accept(inbound ? Actors.PartnerAdmin(owner) : Actors.Reviewer(), createdAt.AddHours(1));
+        }
+
+        return deal;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using ReferralPortal.Data.Seeding;
+
+namespace ReferralPortal.Web.Tests.Infrastructure;
+
+/// <summary>A browser-like client: keeps cookies, reads pages with AngleSharp and posts forms with their anti-forgery token.</summary>
+public sealed class PortalClient(HttpClient http) : IDisposable
+{
+    private static readonly HtmlParser Parser = new();
+
+    public HttpClient Http { get; } = http;
+
+    public async Task<HttpResponseMessage> LoginAsync(string email, string password = DemoAccounts.Password)
+    {
+        var response = await PostFormAsync("/account/login", "/account/login", new Dictionary<string, string>
+        {
+            ["Email"] = email,
+            ["Password"] = password,
+        });
+        return response;
+    }
+
+    public Task<HttpResponseMessage> GetAsync(string url) => Http.GetAsync(url);
+
+    public async Task<IHtmlDocument> GetPageAsync(string url, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var response = await Http.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"GET {url} gave {(int)response.StatusCode}, expected {(int)expected}.\n{body[..Math.Min(body.Length, 2000)]}");
+        return await Parser.ParseDocumentAsync(body);
+    }
+
+    public static Task<IHtmlDocument> ParseAsync(string html) => Parser.ParseDocumentAsync(html);
+
+    /// <summary>Reads the anti-forgery token from the page at <paramref name="pageUrl"/>, then posts the fields to <paramref name="action"/>.</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string pageUrl, string action, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var page = await GetPageAsync(pageUrl);
+        return await PostWithTokenAsync(page, action, fields);
+    }
+
+    public async Task<HttpResponseMessage> PostWithTokenAsync(IHtmlDocument page, string action, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException("The page has no anti-forgery token.");
+        var all = fields.Append(new KeyValuePair<string, string>("__RequestVerificationToken", token));
+        using var content = new FormUrlEncodedContent(all);
+        return await Http.PostAsync(action, content);
+    }
+
+    public void Dispose() => Http.Dispose();
+}
