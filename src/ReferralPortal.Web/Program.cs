@@ -1,4 +1,7 @@
 using ReferralPortal.Web.Features.Deals;
+using ReferralPortal.Web.Features.NewDeal;
+using ReferralPortal.Web.Features.Notifications;
+using ReferralPortal.Web.Features.Solutions;
 using ReferralPortal.Web.Features.Workspace;
 using ReferralPortal.Web.Infrastructure;
 using Serilog;
@@ -14,9 +17,13 @@ builder.Services
     .AddPortalRateLimits(builder.Configuration)
     .AddPortalSecurityHeaders();
 
-// Feature queries and commands: plain classes, one per use case.
-builder.Services.AddScoped<WorkspaceQuery>();
-builder.Services.AddScoped<DealPageQuery>();
+// Features: each registers its own queries and commands (plain classes, one per use case).
+builder.Services
+    .AddWorkspaceFeature()
+    .AddDealsFeature()
+    .AddNewDealFeature()
+    .AddSolutionsFeature()
+    .AddNotificationsFeature();
 
 var app = builder.Build();
 

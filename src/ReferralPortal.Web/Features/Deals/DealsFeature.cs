@@ -1,0 +1,11 @@
+namespace ReferralPortal.Web.Features.Deals;
+
+/// <summary>Registers the Deals feature's queries, commands and services.</summary>
+public static class DealsFeature
+{
+    public static IServiceCollection AddDealsFeature(this IServiceCollection services)
+    {
+        services.AddScoped<DealPageQuery>();
+        return services;
+    }
+}

@@ -1,0 +1,10 @@
+namespace ReferralPortal.Web.Features.Solutions;
+
+/// <summary>Registers the Solutions feature's queries, commands and services.</summary>
+public static class SolutionsFeature
+{
+    public static IServiceCollection AddSolutionsFeature(this IServiceCollection services)
+    {
+        return services;
+    }
+}
