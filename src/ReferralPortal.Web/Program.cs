@@ -12,7 +12,7 @@ builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
 builder.AddObservability();
 builder.Services
     .AddPersistence(builder.Configuration, builder.Environment)
-    .AddIdentityAndPolicies(builder.Environment)
+    .AddIdentityAndPolicies(builder.Environment, builder.Configuration)
     .AddPortalMvc(builder.Configuration)
     .AddPortalRateLimits(builder.Configuration)
     .AddPortalSecurityHeaders();
@@ -34,8 +34,11 @@ if (app.Environment.IsDevelopment())
 else
 {
     app.UseExceptionHandler("/error");
-    app.UseHsts();
-    app.UseHttpsRedirection();
+    if (app.Configuration.GetValue("Hosting:HttpsRedirection", true))
+    {
+        app.UseHsts();
+        app.UseHttpsRedirection();
+    }
 }
 
 app.UseStatusCodePagesWithReExecute("/error/{0}");

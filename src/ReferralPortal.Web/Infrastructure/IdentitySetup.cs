@@ -5,8 +5,10 @@ namespace ReferralPortal.Web.Infrastructure;
 
 public static class IdentitySetup
 {
-    public static IServiceCollection AddIdentityAndPolicies(this IServiceCollection services, IWebHostEnvironment env)
+    public static IServiceCollection AddIdentityAndPolicies(this IServiceCollection services, IWebHostEnvironment env, IConfiguration config)
     {
+        // Secure, __Host- prefixed cookies outside Development; Hosting:SecureCookies=false only for plain-HTTP loopback benchmarks.
+        var secure = !env.IsDevelopment() && config.GetValue("Hosting:SecureCookies", true);
         services.AddIdentity<PortalUser, IdentityRole>(o =>
             {
                 // ASVS 5.0: length over composition rules.
@@ -32,10 +34,10 @@ public static class IdentitySetup
             o.LoginPath = "/account/login";
             o.LogoutPath = "/account/logout";
             o.AccessDeniedPath = "/error/403";
-            o.Cookie.Name = env.IsDevelopment() ? "rp.auth" : "__Host-rp.auth";
+            o.Cookie.Name = secure ? "__Host-rp.auth" : "rp.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = env.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.Cookie.SecurePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
         });

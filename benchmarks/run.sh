@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# Reproducible benchmark of the portal at 10k and 1M deals (issue 7).
+#   benchmarks/run.sh            # seeds benchmarks/data/{10k,1m}.db once, then measures; writes benchmarks/RESULTS.md
+#   RUNS=5 DURATION=15 benchmarks/run.sh
+# Release build, Production environment, logging at Warning, app on loopback only, wrk at a fixed
+# connection count. Each scenario runs RUNS times; the table shows medians. Ratios are computed
+# from figures measured side by side in this one run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+RUNS=${RUNS:-3}
+DURATION=${DURATION:-10}
+CONNECTIONS=${CONNECTIONS:-16}
+THREADS=${THREADS:-2}
+PORT=${PORT:-5199}
+SIZES=${SIZES:-"10000 1000000"}
+BASE="http://127.0.0.1:$PORT"
+OUT="$ROOT/benchmarks/out"
+DATA="$ROOT/benchmarks/data"
+mkdir -p "$OUT" "$DATA"
+
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+command -v sqlite3 >/dev/null || { apt-get update -qq && apt-get install -y -qq sqlite3 >/dev/null; }
+
+echo "== build (Release)"
+dotnet publish src/ReferralPortal.Web -c Release -o "$OUT/app" -v q -nologo >/dev/null
+dotnet build tools/ReferralPortal.VolumeSeeder -c Release -v q -nologo >/dev/null
+dotnet build tools/ReferralPortal.LoadDriver -c Release -v q -nologo >/dev/null
+
+label() { case $1 in 10000) echo 10k;; 1000000) echo 1M;; *) echo "$1";; esac; }
+
+APP_PID=
+stop_app() { if [[ -n $APP_PID ]]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; APP_PID=; fi; }
+trap stop_app EXIT
+
+start_app() {
+  local db=$1 log=$2
+  ASPNETCORE_ENVIRONMENT=Production \
+  ASPNETCORE_URLS="$BASE" \
+  Database__Provider=Sqlite \
+  ConnectionStrings__Referrals="Data Source=$db" \
+  Database__MigrateOnStartup=true \
+  Seed__Demo=false \
+  Hosting__HttpsRedirection=false \
+  Hosting__SecureCookies=false \
+  RateLimits__LoginPerMinute=100000 \
+  Serilog__MinimumLevel__Default=Warning \
+  dotnet "$OUT/app/ReferralPortal.Web.dll" >"$log" 2>&1 &
+  APP_PID=$!
+  for _ in $(seq 1 120); do
+    curl -fs "$BASE/health/ready" >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  echo "app did not become ready; log:" >&2; cat "$log" >&2; exit 1
+}
+
+rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$APP_PID/status"; }
+
+# Samples the app's resident set while a command runs; prints the peak in KB on fd 3.
+with_peak_rss() {
+  local peak_file; peak_file=$(mktemp)
+  ( peak=0; while kill -0 "$APP_PID" 2>/dev/null; do r=$(rss_kb); (( r > peak )) && peak=$r && echo "$peak" >"$peak_file"; sleep 0.1; done ) &
+  local sampler=$!
+  "$@"
+  kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
+  cat "$peak_file"; rm -f "$peak_file"
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%.2f\n", (a[NR/2]+a[NR/2+1])/2}'; }
+
+to_ms() { # wrk latency like 1.23ms / 850.00us / 1.02s -> ms
+  awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/,"",v); print v/1000 } else if (v ~ /ms$/) { sub(/ms$/,"",v); print v+0 } else if (v ~ /s$/) { sub(/s$/,"",v); print v*1000 } else print v }'
+}
+
+RESULTS="$OUT/results.tsv"
+: >"$RESULTS"
+
+run_wrk() { # name size url [cookie]
+  local name=$1 size=$2 url=$3 cookie=${4:-}
+  local rps=() p50=() p99=() peaks=() bad=0
+  for i in $(seq 1 "$RUNS"); do
+    local args=(-t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency)
+    [[ -n $cookie ]] && args+=(-H "Cookie: $cookie")
+    local peak
+    peak=$(with_peak_rss wrk "${args[@]}" "$url" >"$OUT/wrk.txt")
+    rps+=("$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk.txt")")
+    p50+=("$(to_ms "$(awk '$1=="50%" {print $2}' "$OUT/wrk.txt")")")
+    p99+=("$(to_ms "$(awk '$1=="99%" {print $2}' "$OUT/wrk.txt")")")
+    peaks+=("$peak")
+    local non2xx; non2xx=$(awk '/Non-2xx/ {print $NF}' "$OUT/wrk.txt"); bad=$((bad + ${non2xx:-0}))
+  done
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$(label "$size")" \
+    "$(printf '%s\n' "${rps[@]}" | median)" "$(printf '%s\n' "${p50[@]}" | median)" "$(printf '%s\n' "${p99[@]}" | median)" \
+    "$(( $(printf '%s\n' "${peaks[@]}" | sort -n | tail -1) / 1024 ))" "$bad" >>"$RESULTS"
+  echo "   $name @ $(label "$size"): $(tail -1 "$RESULTS" | cut -f3-)"
+}
+
+for size in $SIZES; do
+  db="$DATA/$(label "$size").db"
+  if [[ ! -f $db ]]; then
+    echo "== seed $(label "$size") deals into $db"
+    dotnet run -c Release --no-build --project tools/ReferralPortal.VolumeSeeder -- --deals "$size" --db "$db"
+  fi
+  log="$OUT/app-$(label "$size").log"
+  echo "== measure $(label "$size")"
+  start_app "$db" "$log"
+  idle_kb=$(rss_kb)
+
+  # Sign in through the real form; the driver prints the cookie header and sample ids/values to use.
+  eval "$(dotnet "$ROOT/tools/ReferralPortal.LoadDriver/bin/Release/net10.0/ReferralPortal.LoadDriver.dll" prepare "$BASE" sales@northwind.example)"
+
+  run_wrk "1 Login page (baseline)" "$size" "$BASE/account/login"
+  run_wrk "2 Outbound, default" "$size" "$BASE/referrals/outbound" "$COOKIE"
+  run_wrk "3 Outbound, Country+Status" "$size" "$BASE/referrals/outbound?$FILTER_QUERY" "$COOKIE"
+  run_wrk "4 Outbound, search" "$size" "$BASE/referrals/outbound?$SEARCH_QUERY" "$COOKIE"
+  run_wrk "5 Favorites" "$size" "$BASE/referrals/favorites" "$COOKIE"
+  run_wrk "6 Deal page" "$size" "$BASE/deals/$DEAL_ID" "$COOKIE"
+
+  # 7: the whole New deal wizard as one scripted sequence (the driver posts every step and the create).
+  peak=$(with_peak_rss dotnet "$ROOT/tools/ReferralPortal.LoadDriver/bin/Release/net10.0/ReferralPortal.LoadDriver.dll" wizard "$BASE" admin@northwind.example "$((RUNS * 20))" >"$OUT/wizard.txt")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "7 New deal wizard (sequences)" "$(label "$size")" "$(awk '/rps/ {print $2}' "$OUT/wizard.txt")" \
+    "$(awk '/p50/ {print $2}' "$OUT/wizard.txt")" "$(awk '/p99/ {print $2}' "$OUT/wizard.txt")" "$((peak / 1024))" "$(awk '/non2xx/ {print $2}' "$OUT/wizard.txt")" >>"$RESULTS"
+  echo "   7 wizard @ $(label "$size"): $(tail -1 "$RESULTS" | cut -f3-)"
+
+  # 8: CSV export of 50,000 rows: time and peak memory over the idle app.
+  idle_kb=$(rss_kb)
+  start=$(date +%s.%N)
+  peak=$(with_peak_rss curl -fs -H "Cookie: $COOKIE" -o "$OUT/export.csv" "$BASE/referrals/outbound/export?$EXPORT_QUERY")
+  secs=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN {printf "%.2f", e-s}')
+  rows=$(($(wc -l <"$OUT/export.csv") - 1))
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "8 CSV export ($rows rows, ${secs}s)" "$(label "$size")" "-" "-" "-" "$((peak / 1024)) (+$(((peak - idle_kb) / 1024)) over idle)" "0" >>"$RESULTS"
+  echo "   8 export @ $(label "$size"): $rows rows in ${secs}s, peak $((peak / 1024)) MB, idle $((idle_kb / 1024)) MB"
+
+  grep -E '"@l":"(Warning|Error|Fatal)"|\[(WRN|ERR|FTL)\]' "$log" >"$OUT/warnings-$(label "$size").txt" || true
+  stop_app
+done
+
+dotnet "$ROOT/tools/ReferralPortal.LoadDriver/bin/Release/net10.0/ReferralPortal.LoadDriver.dll" report "$RESULTS" "$OUT" >"$ROOT/benchmarks/RESULTS.md"
+cat "$ROOT/benchmarks/RESULTS.md"

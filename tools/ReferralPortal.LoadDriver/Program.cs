@@ -1,0 +1,22 @@
+using System.Globalization;
+using ReferralPortal.LoadDriver;
+
+// Helper for benchmarks/run.sh:
+//   prepare <base> <email>            sign in; print shell assignments (COOKIE, DEAL_ID, FILTER_QUERY, SEARCH_QUERY, EXPORT_QUERY)
+//   wizard  <base> <email> <count>    run the New deal wizard end to end <count> times; print rps/p50/p99/non2xx
+//   report  <results.tsv> <outdir>    turn the measured figures into benchmarks/RESULTS.md with the target ratios
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+return args switch
+{
+    ["prepare", var baseUrl, var email] => await Scenarios.PrepareAsync(new Uri(baseUrl), email),
+    ["wizard", var baseUrl, var email, var count] => await Scenarios.WizardAsync(new Uri(baseUrl), email, int.Parse(count, CultureInfo.InvariantCulture)),
+    ["report", var tsv, var outDir] => Report.Write(tsv, outDir),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: prepare <base> <email> | wizard <base> <email> <count> | report <results.tsv> <outdir>");
+    return 2;
+}
