@@ -31,4 +31,9 @@ internal static class Guard
         var upper = code?.Trim().ToUpperInvariant() ?? string.Empty;
         return Countries.IsKnown(upper) ? upper : throw new DomainException("Choose a country from the list.");
     }
+
+    /// <summary>Refuses enum values outside the list (a form or API can send any number).</summary>
+    public static T Listed<T>(T value, string field)
+        where T : struct, Enum =>
+        Enum.IsDefined(value) ? value : throw new DomainException($"Choose a {field} from the list.");
 }

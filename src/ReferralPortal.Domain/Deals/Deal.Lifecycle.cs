@@ -75,6 +75,7 @@ public partial class Deal
     public void Decline(Actor actor, CloseReason reason, string? comment, DateTime now)
     {
         Ensure(WhyNot(DealAction.Decline, actor, now));
+        reason = Guard.Listed(reason, "reason");
         var text = Guard.OptionalText(comment, "Comment", 1000);
         CloseReason = reason;
         CloseComment = text;
@@ -105,6 +106,7 @@ public partial class Deal
     public void MarkLost(Actor actor, CloseReason reason, string? comment, DateTime now)
     {
         Ensure(WhyNot(DealAction.MarkLost, actor, now));
+        reason = Guard.Listed(reason, "reason");
         var text = Guard.OptionalText(comment, "Comment", 1000);
         CloseReason = reason;
         CloseComment = text;
@@ -115,6 +117,7 @@ public partial class Deal
     public void CloseAsError(Actor actor, ErrorReason reason, string? note, DateTime now)
     {
         Ensure(WhyNot(DealAction.CloseAsError, actor, now));
+        reason = Guard.Listed(reason, "reason");
         var text = Guard.OptionalText(note, "Note", 1000);
         if (reason == Deals.ErrorReason.Other && text is null)
         {

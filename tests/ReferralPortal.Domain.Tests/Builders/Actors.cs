@@ -16,4 +16,19 @@ public static class Actors
     public static Actor Reviewer() => new("reviewer", "Vendor Reviewer", Vendor, OrganisationKind.Vendor, PortalRole.Reviewer);
 
     public static Actor ProgrammeAdmin() => new("programme", "Programme Admin", Vendor, OrganisationKind.Vendor, PortalRole.ProgrammeAdmin);
+
+    /// <summary>
+    /// The people around a deal owned by <see cref="PartnerA"/>, by a short name usable in <c>[InlineData]</c>:
+    /// owner-admin, owner-user, other-admin, other-user, reviewer, programme-admin.
+    /// </summary>
+    public static Actor Named(string who) => who switch
+    {
+        "owner-admin" => PartnerAdmin(PartnerA),
+        "owner-user" => PartnerUser(PartnerA),
+        "other-admin" => PartnerAdmin(PartnerB),
+        "other-user" => PartnerUser(PartnerB),
+        "reviewer" => Reviewer(),
+        "programme-admin" => ProgrammeAdmin(),
+        _ => throw new ArgumentOutOfRangeException(nameof(who), who, "Unknown test actor."),
+    };
 }

@@ -11,6 +11,12 @@ public sealed class DealBuilder
     public static readonly DateTime Now = new(2026, 11, 29, 10, 0, 0, DateTimeKind.Utc);
     public static readonly TimeSpan Window = TimeSpan.FromDays(14);
 
+    /// <summary>A moment well inside the review window of a deal built at <see cref="Now"/>.</summary>
+    public static readonly DateTime Later = Now.AddDays(1);
+
+    /// <summary>A moment after the review due date of a deal built at <see cref="Now"/>.</summary>
+    public static readonly DateTime AfterDue = Now + Window + TimeSpan.FromHours(1);
+
     private int owner = Actors.PartnerA;
     private bool share = true;
     private bool inbound;
@@ -73,6 +79,50 @@ public sealed class DealBuilder
             ? Deal.CreateInbound(Actors.Reviewer(), owner, Customer(), null, Details(createdAt), [solution], createdAt, Window)
             : Deal.CreateOutbound(Actors.PartnerAdmin(owner), Customer(), null, Details(createdAt), [solution], help, share, createdAt, Window);
         typeof(Deal).GetProperty(nameof(Deal.Id), BindingFlags.Public | BindingFlags.Instance)!.SetValue(deal, 42);
+        return deal;
+    }
+
+    /// <summary>The side that must accept or decline this deal while it is New.</summary>
+    public static Actor ReceivingSide(Deal deal) =>
+        deal.Direction == DealDirection.Outbound ? Actors.Reviewer() : Actors.PartnerAdmin(deal.OwnerOrganisationId);
+
+    /// <summary>The owner partner's referral admin.</summary>
+    public static Actor OwnerAdmin(Deal deal) => Actors.PartnerAdmin(deal.OwnerOrganisationId);
+
+    /// <summary>A deal brought to <paramref name="status"/> through the real transitions (a private deal cannot be New, Declined or Expired).</summary>
+    public Deal BuildIn(DealStatus status)
+    {
+        var deal = status == DealStatus.New ? Build() : BuildActive();
+        var at = createdAt.AddHours(2);
+        switch (status)
+        {
+            case DealStatus.Won:
+                deal.MarkWon(OwnerAdmin(deal), at);
+                break;
+            case DealStatus.Lost:
+                deal.MarkLost(OwnerAdmin(deal), CloseReason.ChoseAnotherVendor, null, at);
+                break;
+            case DealStatus.ClosedAsError:
+                deal.CloseAsError(OwnerAdmin(deal), ErrorReason.Duplicate, null, at);
+                break;
+            case DealStatus.Declined:
+                deal = Build();
+                deal.Decline(ReceivingSide(deal), CloseReason.NotACustomer, null, at);
+                break;
+            case DealStatus.Expired:
+                deal = Build();
+                deal.Expire(createdAt + Window + TimeSpan.FromHours(1));
+                break;
+        }
+
+        return deal.Status == status ? deal : throw new InvalidOperationException($"This builder cannot make a {status} deal.");
+    }
+
+    /// <summary>An active co-sell deal whose registration the owner's admin has submitted.</summary>
+    public Deal BuildWithSubmittedRegistration()
+    {
+        var deal = BuildActive();
+        deal.SubmitRegistration(OwnerAdmin(deal), createdAt.AddHours(2));
         return deal;
     }
 
