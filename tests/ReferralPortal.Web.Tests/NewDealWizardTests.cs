@@ -321,6 +321,22 @@ public sealed class NewDealWizardTests(PortalFactory factory) : IClassFixture<Po
         Assert.Equal($"{draft}/contact", response.Headers.Location?.OriginalString);
     }
 
+    [Fact]
+    public async Task Draft_with_an_unreadable_payload_restarts_at_the_customer_step()
+    {
+        using var client = await factory.LoginAsync(DemoAccounts.NorthwindAdmin);
+        var draft = await ReadyToShareAsync(client, factory, Analytics);
+        var draftId = DraftId(draft);
+        await using (var db = factory.NewDbContext())
+        {
+            await db.DealDrafts.Where(d => d.Id == draftId).ExecuteUpdateAsync(s => s.SetProperty(d => d.Payload, "{not json"), TestContext.Current.CancellationToken);
+        }
+
+        var response = await client.GetAsync($"{draft}/sharing");
+
+        Assert.Equal($"{draft}/customer", response.Headers.Location?.OriginalString);
+    }
+
     private async Task<int> CountDealsAsync()
     {
         await using var db = factory.NewDbContext();

@@ -86,7 +86,7 @@ public sealed class NewDealController(
         {
             state.CustomerId = customerId;
             state.CustomerName = customerName;
-            state.CustomerCountry = Countries.IsKnown(country) ? country : state.CustomerCountry;
+            state.CustomerCountry = country;
         }
 
         await drafts.SaveAsync(draft, state, WizardSteps.Customer, ct);
@@ -277,9 +277,10 @@ public sealed class NewDealController(
             return (open, Redirect($"/deals/{dealId}"));
         }
 
-        if (step > open.Draft.CompletedStep + 1)
+        var completed = open.State.CompletedSteps(open.Draft.CompletedStep);
+        if (step > completed + 1)
         {
-            return (open, Redirect(WizardSteps.Url(draftId, open.Draft.CompletedStep + 1)));
+            return (open, Redirect(WizardSteps.Url(draftId, completed + 1)));
         }
 
         return (open, null);

@@ -21,6 +21,12 @@ public sealed class NewDealState
     public DetailsStepInput? Details { get; set; }
 
     public SharingStepInput? Sharing { get; set; }
+
+    /// <summary>
+    /// The steps really done: the draft's record, capped by what the state holds (a payload from an older
+    /// wizard shape decodes empty, and must not let the user jump to a step that needs missing parts).
+    /// </summary>
+    public int CompletedSteps(int recorded) => Math.Min(recorded, CustomerId is null ? 0 : Details is null ? Math.Min(recorded, WizardSteps.Contact) : WizardSteps.Details);
 }
 
 /// <summary>Step 1, when the company is not in the directory: the customer entered by hand.</summary>
