@@ -54,12 +54,31 @@ public class Solution
     /// <summary>A deal attached to this solution can be registered.</summary>
     public bool MakesDealsEligibleForRegistration => IsPublished && IsCoSellReady && RegistrationEligible;
 
-    /// <summary>The partner's admin edits name and description of a solution.</summary>
+    /// <summary>A partner's admin adds a solution; it starts as a marketplace draft that is not co-sell ready.</summary>
+    public static Solution AddDraft(Actor actor, string name, string description)
+    {
+        if (!actor.IsPartnerAdmin)
+        {
+            throw new NotAllowedException("Only referral admins can add solutions.");
+        }
+
+        return new Solution(actor.OrganisationId, name, description);
+    }
+
+    /// <summary>
+    /// The partner's admin edits name and description of a draft solution; once published, the listing
+    /// is the programme's to manage, so a change would bypass its review.
+    /// </summary>
     public void Edit(Actor actor, string name, string description)
     {
         if (!(actor.IsPartnerAdmin && actor.BelongsTo(OrganisationId)))
         {
             throw new NotAllowedException("Only your organisation's referral admins can edit its solutions.");
+        }
+
+        if (IsPublished)
+        {
+            throw new DomainException("Only draft solutions can be edited; a published solution is managed by the programme.");
         }
 
         Name = Guard.Text(name, "Solution name", 2, 200);

@@ -44,6 +44,10 @@ public static class Format
 
     public static string DealType(DealType t) => t == Domain.Deals.DealType.CoSell ? "Co-sell" : "Private";
 
+    public static string Marketplace(Domain.Organisations.MarketplaceStatus m) => m == Domain.Organisations.MarketplaceStatus.Published ? "Published" : "Draft";
+
+    public static string CoSell(Domain.Organisations.CoSellStatus c) => c == Domain.Organisations.CoSellStatus.CoSellReady ? "Co-sell ready" : "Not co-sell ready";
+
     public static string Registration(RegistrationStatus r) => r switch
     {
         RegistrationStatus.NotEligible => "Not eligible",

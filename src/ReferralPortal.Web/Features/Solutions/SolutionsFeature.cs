@@ -5,6 +5,7 @@ public static class SolutionsFeature
 {
     public static IServiceCollection AddSolutionsFeature(this IServiceCollection services)
     {
+        services.AddScoped<SolutionsQuery>();
         return services;
     }
 }

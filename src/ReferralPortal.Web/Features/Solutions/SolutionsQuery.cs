@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using ReferralPortal.Data;
+using ReferralPortal.Domain.Organisations;
+
+namespace ReferralPortal.Web.Features.Solutions;
+
+public sealed record SolutionRow(int Id, string Name, string Description, string OrganisationName, MarketplaceStatus Marketplace, CoSellStatus CoSell, bool RegistrationEligible)
+{
+    public bool IsDraft => Marketplace == MarketplaceStatus.Draft;
+}
+
+public sealed record SolutionsPage(IReadOnlyList<SolutionRow> Rows, bool CanAdd, bool CanSetProgrammeStatus, bool ShowOrganisation);
+
+/// <summary>
+/// Lists solutions as the tenant filter allows: a partner sees its own, the vendor sees every partner's
+/// (the programme admin manages their programme status from here).
+/// </summary>
+public sealed class SolutionsQuery(ReferralsDbContext db)
+{
+    public async Task<SolutionsPage> RunAsync(Actor actor, CancellationToken ct)
+    {
+        var rows = await db.Solutions.AsNoTracking()
+            .Join(db.Organisations, s => s.OrganisationId, o => o.Id, (s, o) => new { s, o.Name })
+            .OrderBy(x => x.Name).ThenBy(x => x.s.Name)
+            .Select(x => new SolutionRow(x.s.Id, x.s.Name, x.s.Description, x.Name, x.s.MarketplaceStatus, x.s.CoSellStatus, x.s.RegistrationEligible))
+            .ToListAsync(ct);
+        return new SolutionsPage(rows, actor.IsPartnerAdmin, actor.IsProgrammeAdmin, actor.IsVendor);
+    }
+}
