@@ -41,7 +41,10 @@ public static class DealTimeline
             (null, { } to) => $" as {Format.Status(to)}",
             _ => string.Empty,
         };
-        return new TimelineEntry($"{who} {what}{move}.", a.At, ReasonLabel(a.Reason), a.Comment);
+        // The creation entry's comment is the system's own summary ("Private deal"), part of the sentence, not a quote.
+        return a.Kind == ActivityKind.Created && a.Comment is { } summary
+            ? new TimelineEntry($"{who} {what}{move}: {char.ToLowerInvariant(summary[0])}{summary[1..]}.", a.At, ReasonLabel(a.Reason), null)
+            : new TimelineEntry($"{who} {what}{move}.", a.At, ReasonLabel(a.Reason), a.Comment);
     }
 
     // Close and error reasons are stored as enum names; a registration rejection reason is the reviewer's own words.
