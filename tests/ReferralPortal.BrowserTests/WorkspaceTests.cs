@@ -71,7 +71,7 @@ public sealed class WorkspaceTests(BrowserFixture browser)
     {
         if (Environment.GetEnvironmentVariable("SCREENSHOT_DIR") is { Length: > 0 } dir)
         {
-            await page.ScreenshotAsync(new() { Path = Path.Combine(dir, name + ".png"), FullPage = true });
+            await page.ScreenshotAsync(new() { Path = Path.Combine(dir, name + ".png"), FullPage = page.ViewportSize!.Width > 800 });
         }
     }
 }
