@@ -447,7 +447,9 @@ namespace ReferralPortal.Data.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CustomerId");
+                    b.HasIndex("CustomerId", "DealType");
+
+                    b.HasIndex("DealType", "LocationCountry");
 
                     b.HasIndex("OwnerOrganisationId", "CustomerId");
 

@@ -430,7 +430,9 @@ namespace ReferralPortal.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CustomerId");
+                    b.HasIndex("CustomerId", "DealType");
+
+                    b.HasIndex("DealType", "LocationCountry");
 
                     b.HasIndex("OwnerOrganisationId", "CustomerId");
 

@@ -48,6 +48,23 @@ public static class Format
 
     public static string CoSell(Domain.Organisations.CoSellStatus c) => c == Domain.Organisations.CoSellStatus.CoSellReady ? "Co-sell ready" : "Not co-sell ready";
 
+    public static string DealTypeClass(DealType t) => t == Domain.Deals.DealType.CoSell ? "badge-cosell" : "badge-private";
+
+    public static string RegistrationClass(RegistrationStatus r) => r switch
+    {
+        RegistrationStatus.Approved => "badge-reg-approved",
+        RegistrationStatus.Submitted => "badge-reg-submitted",
+        RegistrationStatus.Rejected => "badge-reg-rejected",
+        _ => "badge-reg-none",
+    };
+
+    /// <summary>A country's English name from its ISO code ("PT" → "Portugal").</summary>
+    public static string Country(string code) => Domain.Common.Countries.NameOf(code);
+
+    /// <summary>A count that may have been capped: "1,234" or "10,000+".</summary>
+    public static string Count(int count, bool capped) =>
+        count.ToString("N0", CultureInfo.CurrentCulture) + (capped ? "+" : string.Empty);
+
     public static string Registration(RegistrationStatus r) => r switch
     {
         RegistrationStatus.NotEligible => "Not eligible",

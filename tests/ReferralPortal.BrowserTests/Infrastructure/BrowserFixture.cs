@@ -39,6 +39,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             b.UseEnvironment("Development");
             b.UseSetting("ConnectionStrings:Referrals", $"Data Source={databasePath}");
             b.UseSetting("Seed:Demo", "true");
+            b.UseUrls("http://127.0.0.1:0");
             b.UseSetting("RateLimits:LoginPerMinute", "1000");
             b.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         });

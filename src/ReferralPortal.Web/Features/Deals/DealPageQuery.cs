@@ -5,17 +5,33 @@ using ReferralPortal.Domain.Organisations;
 
 namespace ReferralPortal.Web.Features.Deals;
 
-public sealed record DealPage(Deal Deal, string OwnerName, IReadOnlyList<DealAction> Actions, bool ShowContact, DateTime Now);
+public sealed record DealPage(Deal Deal, string OwnerName, IReadOnlyList<DealAction> Actions, bool ShowContact, DateTime Now)
+{
+    public bool IsFavourite { get; init; }
+
+    /// <summary>The notes this viewer may read, oldest first (partners never get vendor-internal notes).</summary>
+    public IReadOnlyList<DealNote> Notes { get; init; } = [];
+
+    public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
+
+    public bool CanAddNote => Actions.Contains(DealAction.AddNote);
+
+    public bool CanKeepNoteInternal { get; init; }
+
+    /// <summary>The note form's values (kept when it is re-shown with messages).</summary>
+    public AddNoteInput NoteInput { get; init; } = new();
+}
 
 /// <summary>Loads one deal for its page. A deal the user may not see is indistinguishable from a missing one.</summary>
 public sealed class DealPageQuery(ReferralsDbContext db, TimeProvider clock)
 {
     public async Task<DealPage?> RunAsync(Actor actor, int id, CancellationToken ct)
     {
+        // The tenant filters apply to the included notes too; the explicit check below is the second lock.
         var deal = await db.Deals.AsNoTracking().AsSplitQuery()
             .Include(d => d.Customer)
-            .Include(d => d.Solutions)
-            .Include(d => d.Activities.OrderBy(a => a.At))
+            .Include(d => d.Solutions.OrderBy(s => s.Name))
+            .Include(d => d.Activities)
             .Include(d => d.NotesThread.OrderBy(n => n.At))
             .FirstOrDefaultAsync(d => d.Id == id, ct);
         if (deal is null || !deal.IsVisibleTo(actor))
@@ -24,7 +40,14 @@ public sealed class DealPageQuery(ReferralsDbContext db, TimeProvider clock)
         }
 
         var owner = await db.Organisations.Where(o => o.Id == deal.OwnerOrganisationId).Select(o => o.Name).FirstAsync(ct);
+        var favourite = await db.DealFavourites.AnyAsync(f => f.DealId == id && f.UserId == actor.UserId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        return new DealPage(deal, owner, deal.AllowedActions(actor, now), deal.ContactVisibleTo(actor), now);
+        return new DealPage(deal, owner, deal.AllowedActions(actor, now), deal.ContactVisibleTo(actor), now)
+        {
+            IsFavourite = favourite,
+            Notes = [.. deal.NotesThread.Where(n => actor.IsVendor || !n.VendorInternal)],
+            Timeline = DealTimeline.For(deal.Activities),
+            CanKeepNoteInternal = actor.IsVendor,
+        };
     }
 }

@@ -6,6 +6,8 @@ public static class DealsFeature
     public static IServiceCollection AddDealsFeature(this IServiceCollection services)
     {
         services.AddScoped<DealPageQuery>();
+        services.AddScoped<DealFavouriteCommand>();
+        services.AddScoped<DealNoteCommand>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using ReferralPortal.Data;
 using ReferralPortal.Domain.Deals;
 using ReferralPortal.Domain.Organisations;
@@ -17,33 +18,116 @@ public sealed record DealRow(
     RegistrationStatus RegistrationStatus,
     DateTime? ReviewDueAt,
     DateTime UpdatedAt,
-    bool IsFavourite)
+    bool IsFavourite,
+    IReadOnlyList<string> Solutions)
 {
     public string ReferralId => Deal.FormatReferralId(Id);
 }
 
-public sealed record WorkspacePage(WorkspaceTab Tab, IReadOnlyList<WorkspaceTab> Tabs, IReadOnlyList<DealRow> Rows, DateTime Now);
+public sealed record FilterOption(string Value, string Label);
 
-/// <summary>Reads one workspace tab. The context is already scoped to the user's organisation.</summary>
-public sealed class WorkspaceQuery(ReferralsDbContext db, TimeProvider clock)
+/// <summary>The drop-down choices, taken only from what this user can see.</summary>
+public sealed record FilterOptions(IReadOnlyList<FilterOption> Countries, IReadOnlyList<FilterOption> Customers, IReadOnlyList<FilterOption> Solutions);
+
+public sealed record WorkspacePage(WorkspaceTab Tab, IReadOnlyList<WorkspaceTab> Tabs, IReadOnlyList<DealRow> Rows, DateTime Now)
 {
-    public async Task<WorkspacePage> RunAsync(Actor actor, WorkspaceTab tab, CancellationToken ct)
+    public WorkspaceFilter Filter { get; init; } = WorkspaceFilter.Default;
+
+    /// <summary>Matching deals, counted up to the cap; <see cref="TotalIsCapped"/> when there are more.</summary>
+    public int Total { get; init; }
+
+    public bool TotalIsCapped { get; init; }
+
+    public FilterOptions Options { get; init; } = new([], [], []);
+
+    /// <summary>Per tab, how many New referrals await this side's decision.</summary>
+    public IReadOnlyDictionary<WorkspaceTab, int> Awaiting { get; init; } = new Dictionary<WorkspaceTab, int>();
+
+    /// <summary>Messages about query-string values that were left out.</summary>
+    public IReadOnlyList<string> Notices { get; init; } = [];
+
+    public int FirstRow => Rows.Count == 0 ? 0 : Filter.Skip + 1;
+
+    public int LastRow => Filter.Skip + Rows.Count;
+
+    public bool HasNextPage => TotalIsCapped || Total > LastRow;
+
+    /// <summary>The last page, when the count is exact.</summary>
+    public int? LastPage => TotalIsCapped ? null : Math.Max(1, (Total + Filter.PageSize - 1) / Filter.PageSize);
+}
+
+public sealed class WorkspaceOptions
+{
+    public const string Section = "Workspace";
+
+    /// <summary>Counting stops here ("10,000+"), so a count never scans more than this many rows.</summary>
+    public int CountCap { get; set; } = 10_000;
+}
+
+/// <summary>Reads one workspace tab: one round trip for the page of rows, one for the capped count, plus the small option lists.</summary>
+public sealed class WorkspaceQuery(ReferralsDbContext db, WorkspaceDeals source, TimeProvider clock, IOptions<WorkspaceOptions> options)
+{
+    public const int BadgeCap = 99;
+
+    public async Task<WorkspacePage> RunAsync(Actor actor, WorkspaceTab tab, WorkspaceFilter filter, CancellationToken ct)
     {
-        var deals = Filter(db.Deals.AsNoTracking(), actor, tab);
-        var rows = await deals
-            .OrderByDescending(d => d.UpdatedAt).ThenByDescending(d => d.Id)
-            .Take(25)
-            .Select(d => new DealRow(
-                d.Id, d.Name, d.Customer.Name, d.LocationCountry, d.Value, d.Currency, d.Status, d.DealType, d.RegistrationStatus,
-                d.ReviewDueAt, d.UpdatedAt, db.DealFavourites.Any(f => f.DealId == d.Id && f.UserId == actor.UserId)))
-            .ToListAsync(ct);
-        return new WorkspacePage(tab, WorkspaceTabs.For(actor), rows, clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var cap = options.Value.CountCap;
+        var deals = source.Filtered(actor, tab, filter);
+        var total = await deals.Take(cap + 1).CountAsync(ct);
+        var rows = await PageOf(actor, tab, filter, deals, ct);
+        return new WorkspacePage(tab, WorkspaceTabs.For(actor), rows, now)
+        {
+            Filter = filter,
+            Total = Math.Min(total, cap),
+            TotalIsCapped = total > cap,
+            Options = await OptionsAsync(ct),
+            Awaiting = await AwaitingAsync(actor, now, ct),
+        };
     }
 
-    private IQueryable<Deal> Filter(IQueryable<Deal> deals, Actor actor, WorkspaceTab tab) => tab switch
+    private async Task<List<DealRow>> PageOf(Actor actor, WorkspaceTab tab, WorkspaceFilter filter, IQueryable<Deal> deals, CancellationToken ct) =>
+        await WorkspaceDeals.Ordered(deals, tab, filter)
+            .Skip(filter.Skip)
+            .Take(filter.PageSize)
+            .Select(d => new DealRow(
+                d.Id, d.Name, d.Customer.Name, d.LocationCountry, d.Value, d.Currency, d.Status, d.DealType, d.RegistrationStatus,
+                d.ReviewDueAt, d.UpdatedAt,
+                db.DealFavourites.Any(f => f.DealId == d.Id && f.UserId == actor.UserId),
+                d.Solutions.OrderBy(s => s.Name).Select(s => s.Name).ToList()))
+            .ToListAsync(ct);
+
+    private async Task<FilterOptions> OptionsAsync(CancellationToken ct)
     {
-        WorkspaceTab.Inbound or WorkspaceTab.Sent => deals.Where(d => d.Direction == DealDirection.Inbound),
-        WorkspaceTab.Outbound or WorkspaceTab.Shared => deals.Where(d => d.Direction == DealDirection.Outbound),
-        _ => deals.Where(d => db.DealFavourites.Any(f => f.DealId == d.Id && f.UserId == actor.UserId)),
-    };
+        var countries = await db.Deals.AsNoTracking().Select(d => d.LocationCountry).Distinct().ToListAsync(ct);
+        var customers = await db.Customers.AsNoTracking()
+            .Where(c => db.Deals.Any(d => d.CustomerId == c.Id))
+            .OrderBy(c => c.Name).ThenBy(c => c.Id)
+            .Select(c => new { c.Id, c.Name })
+            .ToListAsync(ct);
+        var solutions = await db.Solutions.AsNoTracking()
+            .Where(s => db.Deals.Any(d => d.Solutions.Any(x => x.Id == s.Id)))
+            .OrderBy(s => s.Name).ThenBy(s => s.Id)
+            .Select(s => new { s.Id, s.Name })
+            .ToListAsync(ct);
+        return new FilterOptions(
+            [.. countries.Select(c => new FilterOption(c, Domain.Common.Countries.NameOf(c))).OrderBy(o => o.Label, StringComparer.CurrentCulture)],
+            [.. customers.Select(c => new FilterOption(c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Name))],
+            [.. solutions.Select(s => new FilterOption(s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Name))]);
+    }
+
+    /// <summary>New referrals still inside their review window that the user's side must accept or decline.</summary>
+    private async Task<Dictionary<WorkspaceTab, int>> AwaitingAsync(Actor actor, DateTime now, CancellationToken ct)
+    {
+        var (decidingTab, direction) = actor.IsVendor
+            ? (WorkspaceTab.Shared, DealDirection.Outbound)
+            : (WorkspaceTab.Inbound, DealDirection.Inbound);
+        var awaiting = db.Deals.AsNoTracking().Where(d => d.Direction == direction && d.Status == DealStatus.New && d.ReviewDueAt > now);
+        var favourites = db.DealFavourites.Where(f => f.UserId == actor.UserId).Select(f => f.DealId);
+        return new Dictionary<WorkspaceTab, int>
+        {
+            [decidingTab] = await awaiting.Take(BadgeCap + 1).CountAsync(ct),
+            [WorkspaceTab.Favorites] = await awaiting.Where(d => favourites.Contains(d.Id)).Take(BadgeCap + 1).CountAsync(ct),
+        };
+    }
 }

@@ -1,0 +1,56 @@
+using ReferralPortal.Domain.Deals;
+using ReferralPortal.Web.Infrastructure;
+
+namespace ReferralPortal.Web.Features.Deals;
+
+/// <summary>One activity log entry as a sentence: who did what (from → to), when, and why.</summary>
+public sealed record TimelineEntry(string Sentence, DateTime At, string? Reason, string? Comment);
+
+/// <summary>Turns the append-only activity log into readable sentences for the deal page.</summary>
+public static class DealTimeline
+{
+    /// <summary>Newest first. Note entries are left out: the notes thread shows the notes themselves.</summary>
+    public static IReadOnlyList<TimelineEntry> For(IEnumerable<DealActivity> activities) =>
+        [.. activities
+            .Where(a => a.Kind != ActivityKind.NoteAdded)
+            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
+            .Select(Describe)];
+
+    public static TimelineEntry Describe(DealActivity a)
+    {
+        var who = a.ActorUserId is null ? "The system" : a.ActorName;
+        var what = a.Kind switch
+        {
+            ActivityKind.Created => "created the referral",
+            ActivityKind.Edited => "edited the deal details",
+            ActivityKind.Accepted => "accepted the referral",
+            ActivityKind.Declined => "declined the referral",
+            ActivityKind.Expired => "expired the referral because the review window passed",
+            ActivityKind.Won => "marked the deal won",
+            ActivityKind.Lost => "marked the deal lost",
+            ActivityKind.ClosedAsError => "closed the deal as an error",
+            ActivityKind.UpgradedToCoSell => "upgraded the deal to co-sell and shared it with the vendor",
+            ActivityKind.RegistrationSubmitted => "submitted the deal for registration",
+            ActivityKind.RegistrationApproved => "approved the deal registration",
+            ActivityKind.RegistrationRejected => "rejected the deal registration",
+            _ => "added a note",
+        };
+        var move = (a.FromStatus, a.ToStatus) switch
+        {
+            ({ } from, { } to) => $" ({Format.Status(from)} → {Format.Status(to)})",
+            (null, { } to) => $" as {Format.Status(to)}",
+            _ => string.Empty,
+        };
+        // The creation entry's comment is the system's own summary ("Private deal"), part of the sentence, not a quote.
+        return a.Kind == ActivityKind.Created && a.Comment is { } summary
+            ? new TimelineEntry($"{who} {what}{move}: {char.ToLowerInvariant(summary[0])}{summary[1..]}.", a.At, ReasonLabel(a.Reason), null)
+            : new TimelineEntry($"{who} {what}{move}.", a.At, ReasonLabel(a.Reason), a.Comment);
+    }
+
+    // Close and error reasons are stored as enum names; a registration rejection reason is the reviewer's own words.
+    private static string? ReasonLabel(string? reason) =>
+        reason is null ? null
+        : Enum.TryParse<CloseReason>(reason, out var close) && Enum.IsDefined(close) && !int.TryParse(reason, out _) ? Format.Reason(close)
+        : Enum.TryParse<ErrorReason>(reason, out var error) && Enum.IsDefined(error) && !int.TryParse(reason, out _) ? Format.Reason(error)
+        : reason;
+}

@@ -1,0 +1,104 @@
+using Microsoft.EntityFrameworkCore;
+using ReferralPortal.Data;
+using ReferralPortal.Domain.Deals;
+using ReferralPortal.Domain.Organisations;
+
+namespace ReferralPortal.Web.Features.Workspace;
+
+/// <summary>
+/// The deals of one workspace view (tab + filters + order), shared by the table and the CSV export so both
+/// always show the same rows. The context's tenant filters already limit it to what the user may see.
+/// </summary>
+public sealed class WorkspaceDeals(ReferralsDbContext db, IDealSearch search)
+{
+    public IQueryable<Deal> Filtered(Actor actor, WorkspaceTab tab, WorkspaceFilter f)
+    {
+        var deals = OfTab(db.Deals.AsNoTracking(), actor, tab);
+        if (f.Country is { } country)
+        {
+            deals = deals.Where(d => d.LocationCountry == country);
+        }
+
+        if (f.CustomerId is { } customer)
+        {
+            deals = deals.Where(d => d.CustomerId == customer);
+        }
+
+        if (f.Type is { } type)
+        {
+            deals = deals.Where(d => d.DealType == type);
+        }
+
+        if (f.SolutionId is { } solution)
+        {
+            deals = deals.Where(d => d.Solutions.Any(s => s.Id == solution));
+        }
+
+        if (f.Status is { } status)
+        {
+            deals = deals.Where(d => d.Status == status);
+        }
+
+        if (f.Registration is { } registration)
+        {
+            deals = deals.Where(d => d.RegistrationStatus == registration);
+        }
+
+        if (f.Search is { } text)
+        {
+            deals = search.Apply(deals, text);
+        }
+
+        return deals;
+    }
+
+    public IQueryable<Deal> OfTab(IQueryable<Deal> deals, Actor actor, WorkspaceTab tab)
+    {
+        switch (tab)
+        {
+            case WorkspaceTab.Inbound or WorkspaceTab.Sent:
+                return deals.Where(d => d.Direction == DealDirection.Inbound);
+            case WorkspaceTab.Outbound or WorkspaceTab.Shared:
+                return deals.Where(d => d.Direction == DealDirection.Outbound);
+            default:
+                // IN (favourite ids) lets the database start from the user's few favourites, not from every deal.
+                var favourites = db.DealFavourites.Where(f => f.UserId == actor.UserId).Select(f => f.DealId);
+                return deals.Where(d => favourites.Contains(d.Id));
+        }
+    }
+
+    /// <summary>
+    /// The chosen column and direction with the ID as a stable tie-break. Without a choice, tabs where this side
+    /// decides (Inbound, Shared with us) list New referrals first by review due date; the others newest first.
+    /// </summary>
+    public static IOrderedQueryable<Deal> Ordered(IQueryable<Deal> deals, WorkspaceTab tab, WorkspaceFilter f)
+    {
+        if (f.Sort is not { } sort)
+        {
+            return tab is WorkspaceTab.Inbound or WorkspaceTab.Shared
+                ? deals.OrderBy(d => d.Status == DealStatus.New ? 0 : 1)
+                    .ThenBy(d => d.Status == DealStatus.New ? d.ReviewDueAt : null)
+                    .ThenByDescending(d => d.UpdatedAt).ThenByDescending(d => d.Id)
+                : deals.OrderByDescending(d => d.UpdatedAt).ThenByDescending(d => d.Id);
+        }
+
+        var desc = f.Descending;
+        var ordered = sort switch
+        {
+            SortColumn.Name => By(deals, d => d.Name, desc),
+            SortColumn.Customer => By(deals, d => d.Customer.Name, desc),
+            SortColumn.Country => By(deals, d => d.LocationCountry, desc),
+            SortColumn.Value => By(deals, d => d.Value, desc),
+            SortColumn.Status => By(deals, d => d.Status, desc),
+            SortColumn.Type => By(deals, d => d.DealType, desc),
+            SortColumn.Registration => By(deals, d => d.RegistrationStatus, desc),
+            SortColumn.ReviewDue => By(deals, d => d.ReviewDueAt, desc),
+            SortColumn.Solutions => By(deals, d => d.Solutions.Min(s => s.Name), desc),
+            _ => By(deals, d => d.UpdatedAt, desc),
+        };
+        return desc ? ordered.ThenByDescending(d => d.Id) : ordered.ThenBy(d => d.Id);
+    }
+
+    private static IOrderedQueryable<Deal> By<TKey>(IQueryable<Deal> deals, System.Linq.Expressions.Expression<Func<Deal, TKey>> key, bool desc) =>
+        desc ? deals.OrderByDescending(key) : deals.OrderBy(key);
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using CsvHelper;
+using Microsoft.EntityFrameworkCore;
+using ReferralPortal.Domain.Organisations;
+using ReferralPortal.Web.Infrastructure;
+
+namespace ReferralPortal.Web.Features.Workspace;
+
+/// <summary>
+/// Streams the current workspace view (all pages, same filters and order) as CSV: rows are read and written one
+/// at a time, never buffered whole. Text that a spreadsheet would run as a formula is escaped.
+/// </summary>
+public sealed class WorkspaceExport(WorkspaceDeals source)
+{
+    public const int MaxRows = 50_000;
+
+    private static readonly CsvWriterOptions Csv = CsvWriterOptions.Default with
+    {
+        Injection = CsvInjection.Escape,
+        WriteByteOrderMark = true, // Excel reads UTF-8 without a BOM as the local code page.
+    };
+
+    private static readonly string[] Header =
+    [
+        "Referral ID", "Deal name", "Customer", "Country", "Value", "Currency", "Status", "Deal type", "Registration status",
+        "Review due", "Solutions", "Last updated",
+    ];
+
+    public async Task WriteAsync(Stream body, Actor actor, WorkspaceTab tab, WorkspaceFilter filter, CancellationToken ct)
+    {
+        var rows = WorkspaceDeals.Ordered(source.Filtered(actor, tab, filter), tab, filter)
+            .Take(MaxRows)
+            .Select(d => new
+            {
+                d.Id,
+                d.Name,
+                Customer = d.Customer.Name,
+                d.LocationCountry,
+                d.Value,
+                d.Currency,
+                d.Status,
+                d.DealType,
+                d.RegistrationStatus,
+                d.ReviewDueAt,
+                d.UpdatedAt,
+                Solutions = d.Solutions.OrderBy(s => s.Name).Select(s => s.Name).ToList(),
+            })
+            .AsAsyncEnumerable();
+
+        await using var csv = CsvWriter.Create(body, Csv, leaveOpen: true);
+        csv.WriteHeader(Header);
+        await foreach (var r in rows.WithCancellation(ct))
+        {
+            await csv.WriteRecordAsync(
+            [
+                Domain.Deals.Deal.FormatReferralId(r.Id),
+                r.Name,
+                r.Customer,
+                r.LocationCountry,
+                r.Value.ToString("0.00", CultureInfo.InvariantCulture),
+                r.Currency,
+                Format.Status(r.Status),
+                Format.DealType(r.DealType),
+                Format.Registration(r.RegistrationStatus),
+                r.ReviewDueAt?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+                string.Join("; ", r.Solutions),
+                r.UpdatedAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            ], ct);
+        }
+
+        await csv.FlushAsync(ct);
+    }
+}

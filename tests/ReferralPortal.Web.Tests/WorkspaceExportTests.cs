@@ -1,0 +1,127 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using ReferralPortal.Data.Seeding;
+using ReferralPortal.Domain.Deals;
+using ReferralPortal.Web.Tests.Infrastructure;
+
+namespace ReferralPortal.Web.Tests;
+
+/// <summary>The CSV export: header, escaping, formula neutralisation, the view's filters and order, and tenant isolation.</summary>
+public sealed class WorkspaceExportTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private const string Header = "Referral ID,Deal name,Customer,Country,Value,Currency,Status,Deal type,Registration status,Review due,Solutions,Last updated";
+
+    private async Task<string[]> ExportAsync(string email, string url)
+    {
+        using var client = await factory.LoginAsync(email);
+        var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        var text = await response.Content.ReadAsStringAsync();
+        return text.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    [Fact]
+    public async Task Export_starts_with_the_header_row_and_is_an_attachment()
+    {
+        using var client = await factory.LoginAsync(DemoAccounts.NorthwindSales);
+
+        var response = await client.GetAsync("/referrals/outbound/export");
+
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal("referrals-outbound-2026-11-29.csv", response.Content.Headers.ContentDisposition.FileNameStar);
+        var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n");
+        Assert.Equal(Header, lines[0]);
+    }
+
+    [Fact]
+    public async Task Export_has_every_row_of_the_filtered_view_across_pages_in_its_order()
+    {
+        using var client = await factory.LoginAsync(DemoAccounts.NorthwindSales);
+        var first = WorkspaceTestData.ReferralIds(await client.GetPageAsync("/referrals/outbound?status=Active&sort=Value&dir=desc&pageSize=5"));
+        var all = WorkspaceTestData.ReferralIds(await client.GetPageAsync("/referrals/outbound?status=Active&sort=Value&dir=desc&pageSize=100"));
+
+        var lines = await ExportAsync(DemoAccounts.NorthwindSales, "/referrals/outbound/export?status=Active&sort=Value&dir=desc&pageSize=5&page=2");
+
+        Assert.True(all.Count > first.Count);
+        Assert.Equal(all, lines.Skip(1).Select(l => l.Split(',')[0]));
+        Assert.All(lines.Skip(1), l => Assert.Contains(",Active,", l));
+    }
+
+    [Fact]
+    public async Task Export_writes_iso_dates_invariant_values_and_the_currency()
+    {
+        int id;
+        Deal deal;
+        await using (var db = WorkspaceTestData.Db(factory))
+        {
+            deal = await db.Deals.Where(d => d.Status == DealStatus.New && d.Direction == DealDirection.Outbound).OrderBy(d => d.Id).FirstAsync();
+            id = deal.Id;
+        }
+
+        var lines = await ExportAsync(DemoAccounts.NorthwindSales, "/referrals/outbound/export?q=" + Deal.FormatReferralId(id));
+
+        var expectedValue = deal.Value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+        var expectedDue = deal.ReviewDueAt!.Value.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(2, lines.Length);
+        Assert.Contains($",{expectedValue},{deal.Currency},New,Co-sell,", lines[1]);
+        Assert.Contains($",{expectedDue},", lines[1]);
+    }
+
+    [Fact]
+    public async Task Export_quotes_commas_and_quotes_and_neutralises_formulas()
+    {
+        var formula = await WorkspaceTestData.AddOutboundDealAsync(factory, DemoAccounts.NorthwindAdmin, "=HYPERLINK(\"http://x\",\"y\")", "@SUM(A1:A2) plan", share: false);
+        var quoted = await WorkspaceTestData.AddOutboundDealAsync(factory, DemoAccounts.NorthwindAdmin, "Smith, \"Jones\" & Co", "+cmd deal", share: false);
+
+        var formulaLines = await ExportAsync(DemoAccounts.NorthwindSales, "/referrals/outbound/export?q=" + Deal.FormatReferralId(formula));
+        var quotedLines = await ExportAsync(DemoAccounts.NorthwindSales, "/referrals/outbound/export?q=" + Deal.FormatReferralId(quoted));
+
+        Assert.StartsWith($"{Deal.FormatReferralId(formula)},\"'@SUM(A1:A2) plan\",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",PT,", formulaLines[1]);
+        Assert.StartsWith($"{Deal.FormatReferralId(quoted)},\"'+cmd deal\",\"Smith, \"\"Jones\"\" & Co\",PT,", quotedLines[1]);
+    }
+
+    [Fact]
+    public async Task Export_of_a_partner_never_contains_another_partners_deals()
+    {
+        var adventure = await WorkspaceTestData.OrganisationIdAsync(factory, DemoAccounts.AdventureWorks);
+        List<string> theirs;
+        await using (var db = WorkspaceTestData.Db(factory))
+        {
+            theirs = [.. (await db.Deals.Where(d => d.OwnerOrganisationId == adventure).Select(d => d.Id).ToListAsync()).Select(Deal.FormatReferralId)];
+        }
+
+        var outbound = await ExportAsync(DemoAccounts.NorthwindSales, "/referrals/outbound/export");
+        var inbound = await ExportAsync(DemoAccounts.NorthwindSales, "/referrals/inbound/export");
+
+        var exported = outbound.Skip(1).Concat(inbound.Skip(1)).Select(l => l.Split(',')[0]).ToList();
+        Assert.NotEmpty(exported);
+        Assert.Empty(exported.Intersect(theirs));
+    }
+
+    [Fact]
+    public async Task Export_for_the_vendor_never_contains_private_deals()
+    {
+        List<string> privateIds;
+        await using (var db = WorkspaceTestData.Db(factory))
+        {
+            privateIds = [.. (await db.Deals.Where(d => d.DealType == DealType.Private).Select(d => d.Id).ToListAsync()).Select(Deal.FormatReferralId)];
+        }
+
+        var shared = await ExportAsync(DemoAccounts.Reviewer, "/referrals/shared/export");
+
+        Assert.NotEmpty(privateIds);
+        Assert.True(shared.Length > 1);
+        Assert.Empty(shared.Skip(1).Select(l => l.Split(',')[0]).Intersect(privateIds));
+    }
+
+    [Fact]
+    public async Task Export_of_a_tab_the_user_does_not_have_is_not_found()
+    {
+        using var client = await factory.LoginAsync(DemoAccounts.Reviewer);
+
+        var response = await client.GetAsync("/referrals/outbound/export");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}

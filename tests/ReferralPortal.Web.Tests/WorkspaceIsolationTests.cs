@@ -1,0 +1,97 @@
+using Microsoft.EntityFrameworkCore;
+using ReferralPortal.Data.Seeding;
+using ReferralPortal.Domain.Deals;
+using ReferralPortal.Web.Tests.Infrastructure;
+
+namespace ReferralPortal.Web.Tests;
+
+/// <summary>Every tab lists only what the user's organisation may see, and the tab badges count decisions awaiting this side.</summary>
+public sealed class WorkspaceIsolationTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private async Task<List<int>> ExpectedAsync(Func<IQueryable<Deal>, IQueryable<Deal>> where)
+    {
+        await using var db = WorkspaceTestData.Db(factory);
+        return [.. (await where(db.Deals).Select(d => d.Id).ToListAsync()).Order()];
+    }
+
+    private async Task<List<int>> ShownAsync(string email, string tab)
+    {
+        using var client = await factory.LoginAsync(email);
+        return [.. WorkspaceTestData.DealIds(await client.GetPageAsync($"/referrals/{tab}?pageSize=100")).Order()];
+    }
+
+    [Theory]
+    [InlineData(DemoAccounts.NorthwindSales, DemoAccounts.Northwind, "outbound", DealDirection.Outbound)]
+    [InlineData(DemoAccounts.NorthwindSales, DemoAccounts.Northwind, "inbound", DealDirection.Inbound)]
+    [InlineData(DemoAccounts.AdventureWorksAdmin, DemoAccounts.AdventureWorks, "outbound", DealDirection.Outbound)]
+    [InlineData(DemoAccounts.AdventureWorksAdmin, DemoAccounts.AdventureWorks, "inbound", DealDirection.Inbound)]
+    public async Task Partner_tab_lists_exactly_their_own_deals_of_that_direction(string email, string organisation, string tab, DealDirection direction)
+    {
+        var org = await WorkspaceTestData.OrganisationIdAsync(factory, organisation);
+        var expected = await ExpectedAsync(q => q.Where(d => d.OwnerOrganisationId == org && d.Direction == direction));
+
+        var shown = await ShownAsync(email, tab);
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, shown);
+    }
+
+    [Fact]
+    public async Task Fabrikam_without_deals_sees_an_empty_outbound_tab()
+    {
+        var shown = await ShownAsync(DemoAccounts.FabrikamAdmin, "outbound");
+
+        Assert.Empty(shown);
+    }
+
+    [Theory]
+    [InlineData("shared", DealDirection.Outbound)]
+    [InlineData("sent", DealDirection.Inbound)]
+    public async Task Vendor_tab_lists_exactly_the_co_sell_deals_of_that_direction(string tab, DealDirection direction)
+    {
+        var expected = await ExpectedAsync(q => q.Where(d => d.DealType == DealType.CoSell && d.Direction == direction));
+
+        var shown = await ShownAsync(DemoAccounts.Reviewer, tab);
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, shown);
+    }
+
+    [Fact]
+    public async Task Partner_cannot_open_the_vendors_tabs()
+    {
+        using var client = await factory.LoginAsync(DemoAccounts.NorthwindAdmin);
+
+        var response = await client.GetAsync("/referrals/sent");
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Inbound_badge_counts_new_inbound_referrals_still_in_their_window()
+    {
+        var northwind = await WorkspaceTestData.OrganisationIdAsync(factory, DemoAccounts.Northwind);
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        var expected = (await ExpectedAsync(q => q.Where(d => d.OwnerOrganisationId == northwind && d.Direction == DealDirection.Inbound
+            && d.Status == DealStatus.New && d.ReviewDueAt > now))).Count;
+        using var client = await factory.LoginAsync(DemoAccounts.NorthwindSales);
+
+        var page = await client.GetPageAsync("/referrals/outbound");
+
+        Assert.True(expected > 0);
+        Assert.StartsWith(expected.ToString(System.Globalization.CultureInfo.InvariantCulture), page.QuerySelector("[data-testid=awaiting-inbound]")!.TextContent);
+        Assert.Null(page.QuerySelector("[data-testid=awaiting-outbound]"));
+    }
+
+    [Fact]
+    public async Task Tabs_are_links_with_the_active_one_marked_current()
+    {
+        using var client = await factory.LoginAsync(DemoAccounts.Reviewer);
+
+        var page = await client.GetPageAsync("/referrals/sent");
+
+        var tabs = page.QuerySelectorAll("nav[aria-label='Referral tabs'] a").ToList();
+        Assert.Equal(["/referrals/shared", "/referrals/sent", "/referrals/favorites"], tabs.Select(a => a.GetAttribute("href")));
+        Assert.Equal(["/referrals/sent"], tabs.Where(a => a.GetAttribute("aria-current") == "page").Select(a => a.GetAttribute("href")));
+    }
+}

@@ -1,0 +1,62 @@
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using ReferralPortal.Domain.Customers;
+using ReferralPortal.Domain.Deals;
+using ReferralPortal.Domain.Organisations;
+using ReferralPortal.Web.Tests.Infrastructure;
+
+namespace ReferralPortal.Web.Tests;
+
+/// <summary>Arranges and reads workspace data for the integration tests (the database side of what the pages show).</summary>
+internal static class WorkspaceTestData
+{
+    /// <summary>A context on the test database, after the app has started (and so migrated and seeded it).</summary>
+    public static Data.ReferralsDbContext Db(PortalFactory factory)
+    {
+        _ = factory.Server;
+        return factory.NewDbContext();
+    }
+
+    public static async Task<Actor> ActorAsync(PortalFactory factory, string email)
+    {
+        await using var db = WorkspaceTestData.Db(factory);
+        var user = await db.Users.Include(u => u.Organisation).SingleAsync(u => u.Email == email);
+        return new Actor(user.Id, user.DisplayName, user.OrganisationId, user.Organisation!.Kind, user.Role);
+    }
+
+    /// <summary>Creates an outbound deal for the admin's organisation with a new customer of its own; returns the deal's ID.</summary>
+    public static async Task<int> AddOutboundDealAsync(
+        PortalFactory factory, string adminEmail, string customerName, string dealName, string country = "PT", bool share = true, string? notes = null)
+    {
+        var admin = await ActorAsync(factory, adminEmail);
+        await using var db = WorkspaceTestData.Db(factory);
+        var solutions = await db.Solutions.Where(s => s.OrganisationId == admin.OrganisationId && s.MarketplaceStatus == MarketplaceStatus.Published).ToListAsync();
+        var customer = new Customer(customerName, country, "Rua Nova 1", "Lisboa", "1000-001", "Retail", CompanySize.Small, null, true);
+        db.Customers.Add(customer);
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        var details = new DealDetails(dealName, 1234.5m, "EUR", country, DateOnly.FromDateTime(now).AddDays(30), false, notes);
+        var deal = Deal.CreateOutbound(admin, customer, null, details, solutions, HelpWanted.None, share, now, TimeSpan.FromDays(14));
+        db.Deals.Add(deal);
+        await db.SaveChangesAsync();
+        return deal.Id;
+    }
+
+    public static async Task<int> OrganisationIdAsync(PortalFactory factory, string name)
+    {
+        await using var db = WorkspaceTestData.Db(factory);
+        return await db.Organisations.Where(o => o.Name == name).Select(o => o.Id).SingleAsync();
+    }
+
+    /// <summary>The referral IDs of the table's rows, in order.</summary>
+    public static List<string> ReferralIds(IHtmlDocument page) =>
+        [.. page.QuerySelectorAll("table.table-deals tbody td.deal-name div").Select(e => e.TextContent.Trim())];
+
+    public static List<int> DealIds(IHtmlDocument page) =>
+        [.. ReferralIds(page).Select(r => Deal.ParseReferralId(r)!.Value)];
+
+    public static List<string> OptionLabels(IHtmlDocument page, string selectId) =>
+        [.. page.QuerySelectorAll($"select#{selectId} option").Skip(1).Select(o => o.TextContent.Trim())];
+
+    public static string ResultRange(IHtmlDocument page) =>
+        page.QuerySelector("[data-testid=result-range]")!.TextContent.Trim();
+}
