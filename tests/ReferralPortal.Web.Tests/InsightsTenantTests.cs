@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ReferralPortal.Data.Seeding;
 using ReferralPortal.Domain.Deals;
@@ -100,6 +101,19 @@ public sealed class InsightsTenantTests(InsightsFactory factory) : IClassFixture
         var page = await client.GetPageAsync("/insights");
 
         Assert.Equal(expected, InsightsJson.DealHrefs(page, "reviews-table").Order().ToList());
+    }
+
+    [Fact]
+    public async Task Partner_without_deals_gets_an_empty_dashboard_rather_than_an_error()
+    {
+        using var client = await factory.LoginAsync(DemoAccounts.FabrikamAdmin);
+
+        var page = await client.GetPageAsync("/insights");
+        using var json = await InsightsJson.GetAsync(client, "EUR");
+
+        Assert.Contains("There are no referrals yet", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("currency").ValueKind);
+        Assert.Empty(InsightsJson.SeriesKeys(json, "status"));
     }
 
     private sealed record Row(int Id, int Owner, DealStatus Status, DealType Type, DealDirection Direction, RegistrationStatus Registration, string Currency, decimal Value, DateTime? ReviewDueAt);
