@@ -1,4 +1,5 @@
 using ReferralPortal.Web.Features.Deals;
+using ReferralPortal.Web.Features.Insights;
 using ReferralPortal.Web.Features.NewDeal;
 using ReferralPortal.Web.Features.Notifications;
 using ReferralPortal.Web.Features.Solutions;
@@ -23,7 +24,8 @@ builder.Services
     .AddDealsFeature()
     .AddNewDealFeature()
     .AddSolutionsFeature()
-    .AddNotificationsFeature();
+    .AddNotificationsFeature()
+    .AddInsightsFeature();
 
 var app = builder.Build();
 

@@ -27,6 +27,12 @@ public static class Format
         _ => $"{days} days left",
     };
 
+    /// <summary>A share (0–1) as a whole percentage, e.g. 75%.</summary>
+    public static string Percent(double share) => share.ToString("P0", CultureInfo.CurrentCulture);
+
+    /// <summary>A duration in days with one decimal, e.g. 3.5 days.</summary>
+    public static string Days(double days) => days == 1 ? "1 day" : $"{days.ToString("0.#", CultureInfo.CurrentCulture)} days";
+
     public static string Status(DealStatus s) => s switch
     {
         DealStatus.ClosedAsError => "Closed as error",

@@ -1,0 +1,50 @@
+using System.Globalization;
+using ReferralPortal.Domain.Deals;
+using ReferralPortal.Web.Infrastructure;
+
+namespace ReferralPortal.Web.Features.Insights;
+
+/// <summary>
+/// The chart data served to wwwroot/js/insights.js. Every word the charts show (labels, series names)
+/// is made here on the server, so the script only draws; each chart mirrors a table on the page.
+/// </summary>
+public sealed record InsightsCharts(string? Currency, IReadOnlyDictionary<string, ChartData> Charts)
+{
+    public const string Status = "status";
+    public const string WonLost = "wonLost";
+    public const string DealType = "dealType";
+    public const string TopCustomers = "topCustomers";
+    public const string TopSolutions = "topSolutions";
+
+    public static InsightsCharts From(InsightsReport r) => new(r.Currency, new Dictionary<string, ChartData>
+    {
+        // One series per currency: amounts are never added across currencies.
+        [Status] = new(
+            [.. r.ByStatus.Select(s => Format.Status(s.Key))],
+            [.. r.Currencies.Select(c => new ChartSeries(c, c, c, [.. r.ByStatus.Select(s => s.ValueIn(c))]))]),
+        [WonLost] = new(
+            [.. r.WonLostByMonth.Select(m => MonthLabel(m.Month))],
+            r.Currency is null ? [] :
+            [
+                new ChartSeries("won", "Won", r.Currency, [.. r.WonLostByMonth.Select(m => m.WonValue)]),
+                new ChartSeries("lost", "Lost", r.Currency, [.. r.WonLostByMonth.Select(m => m.LostValue)]),
+            ]),
+        [DealType] = new(
+            [.. r.ByType.Select(t => Format.DealType(t.Key))],
+            [new ChartSeries("deals", "Deals", null, [.. r.ByType.Select(t => (decimal)t.Count)])]),
+        [TopCustomers] = Ranked(r.TopCustomers, r.Currency),
+        [TopSolutions] = Ranked(r.TopSolutions, r.Currency),
+    });
+
+    public static string MonthLabel(DateOnly month) => month.ToString("MMM yyyy", CultureInfo.CurrentCulture);
+
+    private static ChartData Ranked(IReadOnlyList<RankedFigure> rows, string? currency) => new(
+        [.. rows.Select(x => x.Name)],
+        currency is null ? [] : [new ChartSeries("value", "Value", currency, [.. rows.Select(x => x.Value)])]);
+}
+
+/// <summary>Category labels and the series drawn over them.</summary>
+public sealed record ChartData(IReadOnlyList<string> Labels, IReadOnlyList<ChartSeries> Series);
+
+/// <summary>One series; <paramref name="Currency"/> is set when the numbers are money (null for counts).</summary>
+public sealed record ChartSeries(string Key, string Label, string? Currency, IReadOnlyList<decimal> Data);

@@ -1,0 +1,158 @@
+using Microsoft.EntityFrameworkCore;
+using ReferralPortal.Data;
+using ReferralPortal.Domain.Deals;
+using ReferralPortal.Domain.Organisations;
+
+namespace ReferralPortal.Web.Features.Insights;
+
+/// <summary>
+/// Reads the Insights figures with GROUP BY queries on the database; no deal is loaded. The context is
+/// already scoped to the user's organisation (the vendor sees every co-sell deal of the programme).
+/// </summary>
+public sealed class InsightsQuery(ReferralsDbContext db, TimeProvider clock)
+{
+    public const int TopCount = 5;
+    public const int Months = 12;
+
+    /// <summary>"Needs attention" holds reviews due within this many days.</summary>
+    public const int AttentionDays = 3;
+
+    public async Task<InsightsReport> RunAsync(Actor actor, string? currency, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var deals = db.Deals.AsNoTracking();
+
+        var byStatus = await deals
+            .GroupBy(d => new { d.Status, d.Currency })
+            .Select(g => new Cell<DealStatus>(g.Key.Status, g.Key.Currency, g.Count(), g.Sum(d => d.Value)))
+            .ToListAsync(ct);
+        var byType = await deals
+            .GroupBy(d => new { d.DealType, d.Currency })
+            .Select(g => new Cell<DealType>(g.Key.DealType, g.Key.Currency, g.Count(), g.Sum(d => d.Value)))
+            .ToListAsync(ct);
+
+        var currencies = byStatus.GroupBy(c => c.Currency).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
+        var chosen = ChooseCurrency(currency, byStatus);
+        var (median, decided) = await MedianDaysToDecisionAsync(ct);
+
+        return new InsightsReport(
+            actor.IsVendor,
+            chosen,
+            currencies,
+            Split(byStatus, Enum.GetValues<DealStatus>()),
+            Split(byType, Enum.GetValues<DealType>()),
+            chosen is null ? [] : await WonLostByMonthAsync(chosen, now, ct),
+            byStatus.Where(c => c.Key == DealStatus.Won).Sum(c => c.Count),
+            byStatus.Where(c => c.Key == DealStatus.Lost).Sum(c => c.Count),
+            median,
+            decided,
+            chosen is null ? [] : await TopCustomersAsync(chosen, ct),
+            chosen is null ? [] : await TopSolutionsAsync(chosen, ct),
+            await ReviewsDueSoonAsync(actor, now, ct),
+            await RegistrationsAwaitingAsync(ct),
+            now);
+    }
+
+    private sealed record Cell<TKey>(TKey Key, string Currency, int Count, decimal Value);
+
+    // The currency asked for when the organisation has deals in it; otherwise the one with the most deals.
+    private static string? ChooseCurrency(string? requested, List<Cell<DealStatus>> cells)
+    {
+        var wanted = requested?.Trim().ToUpperInvariant();
+        var counts = cells.GroupBy(c => c.Currency).Select(g => (Currency: g.Key, Count: g.Sum(c => c.Count))).ToList();
+        return counts.Any(c => c.Currency == wanted)
+            ? wanted
+            : counts.OrderByDescending(c => c.Count).ThenBy(c => c.Currency, StringComparer.Ordinal).Select(c => c.Currency).FirstOrDefault();
+    }
+
+    private static List<SplitFigure<TKey>> Split<TKey>(List<Cell<TKey>> cells, IEnumerable<TKey> keys)
+        where TKey : struct, Enum =>
+        [.. keys.Select(k =>
+        {
+            var mine = cells.Where(c => EqualityComparer<TKey>.Default.Equals(c.Key, k)).ToList();
+            return new SplitFigure<TKey>(k, mine.Sum(c => c.Count), mine.ToDictionary(c => c.Currency, c => c.Value, StringComparer.Ordinal));
+        })];
+
+    // A deal's month is when it was marked won or lost, read from its activity log.
+    private async Task<List<MonthFigure>> WonLostByMonthAsync(string currency, DateTime now, CancellationToken ct)
+    {
+        var first = new DateTime(now.Year, now.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(1 - Months);
+        var rows = await db.DealActivities.AsNoTracking()
+            .Where(a => (a.Kind == ActivityKind.Won || a.Kind == ActivityKind.Lost) && a.At >= first && a.At <= now && a.Deal!.Currency == currency)
+            .GroupBy(a => new { a.At.Year, a.At.Month, a.Kind })
+            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Kind, Count = g.Count(), Value = g.Sum(a => a.Deal!.Value) })
+            .ToListAsync(ct);
+
+        return [.. Enumerable.Range(0, Months).Select(i =>
+        {
+            var month = first.AddMonths(i);
+            var won = rows.FirstOrDefault(r => r.Year == month.Year && r.Month == month.Month && r.Kind == ActivityKind.Won);
+            var lost = rows.FirstOrDefault(r => r.Year == month.Year && r.Month == month.Month && r.Kind == ActivityKind.Lost);
+            return new MonthFigure(DateOnly.FromDateTime(month), won?.Count ?? 0, won?.Value ?? 0, lost?.Count ?? 0, lost?.Value ?? 0);
+        })];
+    }
+
+    // Accepted or declined deals only: an expiry is the absence of a decision. The two timestamps are
+    // projected (no entity) and the median is taken over the resulting day counts.
+    private async Task<(double? Median, int Count)> MedianDaysToDecisionAsync(CancellationToken ct)
+    {
+        var spans = await db.Deals.AsNoTracking()
+            .Where(d => d.SharedAt != null && d.DecidedAt != null && d.Status != DealStatus.Expired)
+            .Select(d => new { Shared = d.SharedAt!.Value, Decided = d.DecidedAt!.Value })
+            .ToListAsync(ct);
+        var days = spans.Select(s => (s.Decided - s.Shared).TotalDays).Order().ToList();
+        return (Median(days), days.Count);
+    }
+
+    public static double? Median(IReadOnlyList<double> sorted) => sorted.Count switch
+    {
+        0 => null,
+        var n when n % 2 == 1 => sorted[n / 2],
+        var n => (sorted[(n / 2) - 1] + sorted[n / 2]) / 2,
+    };
+
+    // Open or won business counts towards the top lists; declined, lost, expired and erroneous deals do not.
+    private IQueryable<Deal> Counted(string currency) => db.Deals.AsNoTracking()
+        .Where(d => d.Currency == currency && (d.Status == DealStatus.New || d.Status == DealStatus.Active || d.Status == DealStatus.Won));
+
+    private Task<List<RankedFigure>> TopCustomersAsync(string currency, CancellationToken ct) =>
+        Counted(currency)
+            .GroupBy(d => new { d.CustomerId, d.Customer.Name })
+            .Select(g => new { g.Key.Name, Count = g.Count(), Value = g.Sum(d => d.Value) })
+            .OrderByDescending(x => x.Value).ThenBy(x => x.Name)
+            .Take(TopCount)
+            .Select(x => new RankedFigure(x.Name, x.Count, x.Value))
+            .ToListAsync(ct);
+
+    // A deal with several solutions counts its full value towards each of them.
+    private Task<List<RankedFigure>> TopSolutionsAsync(string currency, CancellationToken ct) =>
+        Counted(currency)
+            .SelectMany(d => d.Solutions, (d, s) => new { s.Id, s.Name, d.Value })
+            .GroupBy(x => new { x.Id, x.Name })
+            .Select(g => new { g.Key.Name, Count = g.Count(), Value = g.Sum(x => x.Value) })
+            .OrderByDescending(x => x.Value).ThenBy(x => x.Name)
+            .Take(TopCount)
+            .Select(x => new RankedFigure(x.Name, x.Count, x.Value))
+            .ToListAsync(ct);
+
+    // New referrals awaiting this side's decision (Deal.IsReceivingSide): the vendor decides outbound
+    // co-sell deals, a partner decides inbound ones. Overdue ones can no longer be decided.
+    private Task<List<AttentionRow>> ReviewsDueSoonAsync(Actor actor, DateTime now, CancellationToken ct)
+    {
+        var direction = actor.IsVendor ? DealDirection.Outbound : DealDirection.Inbound;
+        var until = now.AddDays(AttentionDays);
+        return db.Deals.AsNoTracking()
+            .Where(d => d.Direction == direction && d.Status == DealStatus.New && d.ReviewDueAt > now && d.ReviewDueAt <= until)
+            .OrderBy(d => d.ReviewDueAt).ThenBy(d => d.Id)
+            .Select(d => new AttentionRow(d.Id, d.Name, d.Customer.Name, d.Value, d.Currency, d.ReviewDueAt))
+            .ToListAsync(ct);
+    }
+
+    // Submitted registrations: the vendor must decide them; a partner is waiting for that decision.
+    private Task<List<AttentionRow>> RegistrationsAwaitingAsync(CancellationToken ct) =>
+        db.Deals.AsNoTracking()
+            .Where(d => d.RegistrationStatus == RegistrationStatus.Submitted)
+            .OrderBy(d => d.UpdatedAt).ThenBy(d => d.Id)
+            .Select(d => new AttentionRow(d.Id, d.Name, d.Customer.Name, d.Value, d.Currency, null))
+            .ToListAsync(ct);
+}

@@ -1,0 +1,61 @@
+using ReferralPortal.Domain.Deals;
+
+namespace ReferralPortal.Web.Features.Insights;
+
+/// <summary>
+/// The Insights dashboard for one organisation (or the whole programme for the vendor). Amounts are
+/// never converted between currencies: value figures are either per currency or for the chosen one.
+/// </summary>
+public sealed record InsightsReport(
+    bool IsVendor,
+    string? Currency,
+    IReadOnlyList<string> Currencies,
+    IReadOnlyList<SplitFigure<DealStatus>> ByStatus,
+    IReadOnlyList<SplitFigure<DealType>> ByType,
+    IReadOnlyList<MonthFigure> WonLostByMonth,
+    int WonCount,
+    int LostCount,
+    double? MedianDaysToDecision,
+    int DecidedCount,
+    IReadOnlyList<RankedFigure> TopCustomers,
+    IReadOnlyList<RankedFigure> TopSolutions,
+    IReadOnlyList<AttentionRow> ReviewsDueSoon,
+    IReadOnlyList<AttentionRow> RegistrationsAwaiting,
+    DateTime Now)
+{
+    /// <summary>Won share of the closed (won or lost) deals, 0–1; null when none is closed yet.</summary>
+    public double? WinRate => WonCount + LostCount == 0 ? null : (double)WonCount / (WonCount + LostCount);
+
+    public int TotalDeals => ByStatus.Sum(s => s.Count);
+
+    /// <summary>Open pipeline (New and Active) in the chosen currency.</summary>
+    public decimal OpenValue => Currency is null ? 0 : ByStatus
+        .Where(s => s.Key is DealStatus.New or DealStatus.Active)
+        .Sum(s => s.ValueIn(Currency));
+
+    public int OpenCount => ByStatus.Where(s => s.Key is DealStatus.New or DealStatus.Active).Sum(s => s.Count);
+}
+
+/// <summary>A count over all currencies and the value in each currency, for one status or deal type.</summary>
+public sealed record SplitFigure<TKey>(TKey Key, int Count, IReadOnlyDictionary<string, decimal> Values)
+{
+    public decimal ValueIn(string currency) => Values.TryGetValue(currency, out var v) ? v : 0;
+}
+
+/// <summary>Deals won and lost in one calendar month (UTC), in the chosen currency.</summary>
+public sealed record MonthFigure(DateOnly Month, int WonCount, decimal WonValue, int LostCount, decimal LostValue);
+
+/// <summary>A customer or solution with the number and value of its open or won deals in the chosen currency.</summary>
+public sealed record RankedFigure(string Name, int Count, decimal Value);
+
+/// <summary>A deal in the "needs attention" list.</summary>
+public sealed record AttentionRow(int Id, string Name, string CustomerName, decimal Value, string Currency, DateTime? ReviewDueAt)
+{
+    public string ReferralId => Deal.FormatReferralId(Id);
+}
+
+/// <summary>Model of the _RankedSection partial: a top-5 chart with its table.</summary>
+public sealed record RankedSection(string Id, string Title, string Chart, string NameHeader, IReadOnlyList<RankedFigure> Rows, string Currency);
+
+/// <summary>Model of the _AttentionTable partial.</summary>
+public sealed record AttentionTable(string TestId, string Caption, IReadOnlyList<AttentionRow> Rows, DateTime Now);
