@@ -4,7 +4,7 @@ using ReferralPortal.Domain.Deals;
 namespace ReferralPortal.Web.Features.Deals;
 
 /// <summary>A lifecycle form page: the deal it acts on, which action, and what was entered.</summary>
-public sealed record DealActionPage<TInput>(Deal Deal, DealAction Action, TInput Input);
+public sealed record DealActionPage<TInput>(Deal Deal, DealAction Action, TInput Input, int Version);
 
 /// <summary>Confirmation-only steps (Mark won, Upgrade to co-sell) have no fields.</summary>
 public sealed class ConfirmInput;
