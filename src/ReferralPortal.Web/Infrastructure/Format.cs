@@ -78,25 +78,9 @@ public static class Format
         _ => r.ToString(),
     };
 
-    public static string Reason(CloseReason r) => r switch
-    {
-        CloseReason.BudgetNotAdequate => "Budget not adequate",
-        CloseReason.CustomerDidNotRespond => "Customer didn't respond",
-        CloseReason.ChoseAnotherVendor => "Chose another vendor",
-        CloseReason.RequirementNotMet => "Requirement not met",
-        CloseReason.NotACustomer => "Not a customer",
-        CloseReason.TimelineTooShort => "Timeline too short",
-        CloseReason.AbuseSpamPhishing => "Abuse/spam/phishing",
-        _ => "Other",
-    };
+    public static string Reason(CloseReason r) => DealReasons.Label(r);
 
-    public static string Reason(ErrorReason r) => r switch
-    {
-        ErrorReason.TestReferral => "Test referral",
-        ErrorReason.DataError => "Data error",
-        ErrorReason.CustomerMatchingIssue => "Customer matching issue",
-        _ => r.ToString(),
-    };
+    public static string Reason(ErrorReason r) => DealReasons.Label(r);
 
     public static string Help(HelpWanted h) => h switch
     {

@@ -8,6 +8,7 @@ public static class DealsFeature
         services.AddScoped<DealPageQuery>();
         services.AddScoped<DealFavouriteCommand>();
         services.AddScoped<DealNoteCommand>();
+        services.AddDealLifecycle();
         return services;
     }
 }

@@ -1,0 +1,73 @@
+using ReferralPortal.Domain.Deals;
+
+namespace ReferralPortal.Web.Features.Deals;
+
+/// <summary>How each lifecycle action reads on the deal page and on its form: title, URL, button and consequence.</summary>
+public static class DealActionTexts
+{
+    public const string CannotBeUndone = "This cannot be undone.";
+
+    public static string Title(DealAction action) => action switch
+    {
+        DealAction.Accept => "Accept",
+        DealAction.Decline => "Decline",
+        DealAction.MarkWon => "Mark won",
+        DealAction.MarkLost => "Mark lost",
+        DealAction.CloseAsError => "Close as error",
+        DealAction.UpgradeToCoSell => "Upgrade to co-sell",
+        DealAction.SubmitRegistration => "Submit for registration",
+        DealAction.ApproveRegistration => "Approve registration",
+        DealAction.RejectRegistration => "Reject registration",
+        _ => action.ToString(),
+    };
+
+    /// <summary>The URL the form posts to (and, for actions with a form page, the page itself).</summary>
+    public static string Path(int dealId, DealAction action) => $"/deals/{dealId}/" + action switch
+    {
+        DealAction.Accept => "accept",
+        DealAction.Decline => "decline",
+        DealAction.MarkWon => "won",
+        DealAction.MarkLost => "lost",
+        DealAction.CloseAsError => "close-as-error",
+        DealAction.UpgradeToCoSell => "upgrade",
+        DealAction.SubmitRegistration => "registration/submit",
+        DealAction.ApproveRegistration => "registration/approve",
+        DealAction.RejectRegistration => "registration/reject",
+        _ => string.Empty,
+    };
+
+    /// <summary>Actions that need a form or a confirmation page; the others are one click on the deal page.</summary>
+    public static bool HasFormPage(DealAction action) => action is DealAction.Decline or DealAction.MarkWon or DealAction.MarkLost
+        or DealAction.CloseAsError or DealAction.UpgradeToCoSell or DealAction.RejectRegistration;
+
+    public static bool IsTerminalStep(DealAction action) => action is DealAction.Decline or DealAction.MarkWon or DealAction.MarkLost
+        or DealAction.CloseAsError;
+
+    public static string Consequence(DealAction action, string vendorName, int reviewWindowDays) => action switch
+    {
+        DealAction.Accept => "The referral becomes Active and the owner can work it to won or lost.",
+        DealAction.Decline => $"The referral closes as Declined with your reason. {CannotBeUndone}",
+        DealAction.MarkWon => $"The deal closes as Won. {CannotBeUndone}",
+        DealAction.MarkLost => $"The deal closes as Lost with your reason. {CannotBeUndone}",
+        DealAction.CloseAsError => $"The deal closes as Closed as error and leaves the pipeline. {CannotBeUndone}",
+        DealAction.UpgradeToCoSell => $"The deal is shared with {vendorName}'s sales team: it becomes a New co-sell referral with a new {reviewWindowDays}-day review window, and its registration eligibility is re-evaluated. Sharing cannot be switched back off.",
+        DealAction.SubmitRegistration => $"{vendorName}'s reviewers will approve or reject the registration.",
+        DealAction.ApproveRegistration => "The partner's registration of this deal is approved.",
+        DealAction.RejectRegistration => $"The registration is rejected with your reason. {CannotBeUndone}",
+        _ => string.Empty,
+    };
+
+    public static string Done(DealAction action) => action switch
+    {
+        DealAction.Accept => "Referral accepted.",
+        DealAction.Decline => "Referral declined.",
+        DealAction.MarkWon => "Deal marked won.",
+        DealAction.MarkLost => "Deal marked lost.",
+        DealAction.CloseAsError => "Deal closed as error.",
+        DealAction.UpgradeToCoSell => "Deal upgraded to co-sell and shared for review.",
+        DealAction.SubmitRegistration => "Registration submitted.",
+        DealAction.ApproveRegistration => "Registration approved.",
+        DealAction.RejectRegistration => "Registration rejected.",
+        _ => "Done.",
+    };
+}

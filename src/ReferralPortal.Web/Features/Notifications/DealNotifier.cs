@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ReferralPortal.Data;
+using ReferralPortal.Domain.Deals;
+using ReferralPortal.Domain.Notifications;
+using ReferralPortal.Domain.Organisations;
+
+namespace ReferralPortal.Web.Features.Notifications;
+
+/// <summary>
+/// Turns a <see cref="NotificationPlan"/> into in-app notifications and outbox e-mails for the right
+/// users. It only stages them on the context, so they are saved in the same transaction as the change
+/// that caused them: a refused or lost change notifies nobody.
+/// </summary>
+public sealed class DealNotifier(ReferralsDbContext db, IOptions<EmailOptions> email)
+{
+    public async Task StageAsync(Deal deal, NotificationPlan? plan, string? actingUserId, DateTime now, CancellationToken ct)
+    {
+        if (plan is null || plan.Audience == Audience.None)
+        {
+            return;
+        }
+
+        var recipients = await RecipientsAsync(deal, plan.Audience, ct);
+        foreach (var r in recipients.Where(r => r.Id != actingUserId))
+        {
+            db.Notifications.Add(new Notification(r.Id, r.OrganisationId, plan.Kind, deal.Id, plan.Text, now));
+            if (!string.IsNullOrWhiteSpace(r.Email))
+            {
+                db.EmailOutbox.Add(new EmailMessage(r.Email, Subject(plan.Kind, deal), Body(r.DisplayName, plan.Text, deal.Id), now));
+            }
+        }
+    }
+
+    private async Task<List<Recipient>> RecipientsAsync(Deal deal, Audience audience, CancellationToken ct)
+    {
+        var reviewers = audience.HasFlag(Audience.VendorReviewers);
+        var ownerAdmins = audience.HasFlag(Audience.OwnerAdmins);
+        var creator = audience.HasFlag(Audience.Creator) ? deal.CreatedByUserId : null;
+        var owner = deal.OwnerOrganisationId;
+        return await db.Users.AsNoTracking()
+            .Where(u => (reviewers && (u.Role == PortalRole.Reviewer || u.Role == PortalRole.ProgrammeAdmin)
+                            && db.Organisations.Any(o => o.Id == u.OrganisationId && o.Kind == OrganisationKind.Vendor))
+                || (ownerAdmins && u.OrganisationId == owner && u.Role == PortalRole.ReferralAdmin)
+                || u.Id == creator)
+            .OrderBy(u => u.Id)
+            .Select(u => new Recipient(u.Id, u.OrganisationId, u.Email, u.DisplayName))
+            .ToListAsync(ct);
+    }
+
+    private static string Subject(NotificationKind kind, Deal deal) => kind switch
+    {
+        NotificationKind.NewInboundReferral => $"New inbound referral {deal.ReferralId}",
+        NotificationKind.NewCoSellReferral => $"New co-sell referral to review: {deal.ReferralId}",
+        NotificationKind.ReviewReminder => $"Review due soon: {deal.ReferralId}",
+        NotificationKind.RegistrationDecision => $"Registration decision: {deal.ReferralId}",
+        _ => $"Update on referral {deal.ReferralId}",
+    };
+
+    private string Body(string name, string text, int dealId) =>
+        $"Hello {name},\n\n{text}\n\nOpen the referral: {email.Value.PortalUrl.TrimEnd('/')}/deals/{dealId}\n\n— ReferralPortal";
+
+    private sealed record Recipient(string Id, int OrganisationId, string? Email, string DisplayName);
+}
