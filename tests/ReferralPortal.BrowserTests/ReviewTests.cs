@@ -32,7 +32,7 @@ public sealed class ReviewTests(BrowserFixture browser)
         await sales.GotoAsync(dealUrl);
         await Assertions.Expect(sales.Locator(".badge-status")).ToHaveTextAsync("Declined");
         await Assertions.Expect(sales.GetByText("Reason: Budget not adequate")).ToBeVisibleAsync();
-        await Assertions.Expect(sales.GetByText("No budget until next fiscal year.")).ToBeVisibleAsync();
+        await Assertions.Expect(sales.GetByText("No budget until next fiscal year.", new() { Exact = true })).ToBeVisibleAsync();
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class FoundationTests(PortalFactory factory) : IClassFixture<Porta
 
         var page = await client.GetPageAsync(await LandingAsync(client));
 
-        var shown = page.QuerySelectorAll("nav[aria-label='Referral tabs'] a").Select(a => a.TextContent.Trim());
+        var shown = page.QuerySelectorAll("nav[aria-label='Referral tabs'] a").Select(a => a.FirstChild?.TextContent.Trim());
         Assert.Equal(tabs.Split('|'), shown);
     }
 

@@ -29,6 +29,20 @@ public sealed class NewDealWizardTests(PortalFactory factory) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task Shared_deal_notifies_the_vendor_reviewers_and_not_its_creator()
+    {
+        using var client = await factory.LoginAsync(DemoAccounts.NorthwindAdmin);
+        var draft = await ReadyToShareAsync(client, factory, Analytics);
+
+        var id = DealIdFrom(await CreateAsync(client, draft, share: true));
+
+        await using var db = factory.NewDbContext();
+        var recipients = await db.Notifications.Where(n => n.DealId == id)
+            .Join(db.Users, n => n.UserId, u => u.Id, (n, u) => u.Email!).OrderBy(e => e).ToListAsync();
+        Assert.Equal([DemoAccounts.ProgrammeAdmin, DemoAccounts.Reviewer], recipients);
+    }
+
+    [Fact]
     public async Task Shared_deal_without_registration_eligible_solution_is_not_eligible()
     {
         using var client = await factory.LoginAsync(DemoAccounts.NorthwindAdmin);

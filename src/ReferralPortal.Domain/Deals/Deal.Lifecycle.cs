@@ -80,7 +80,7 @@ public partial class Deal
         CloseReason = reason;
         CloseComment = text;
         DecidedAt = now;
-        Move(DealStatus.Declined, ActivityKind.Declined, actor, now, DealReasons.Label(reason), text);
+        Move(DealStatus.Declined, ActivityKind.Declined, actor, now, reason.ToString(), text);
     }
 
     /// <summary>The system expires a New deal whose review due date has passed.</summary>
@@ -110,7 +110,7 @@ public partial class Deal
         var text = Guard.OptionalText(comment, "Comment", 1000);
         CloseReason = reason;
         CloseComment = text;
-        Move(DealStatus.Lost, ActivityKind.Lost, actor, now, DealReasons.Label(reason), text);
+        Move(DealStatus.Lost, ActivityKind.Lost, actor, now, reason.ToString(), text);
     }
 
     /// <summary>The owner's admin closes a non-terminal deal as an error; "Other" needs a note.</summary>
@@ -126,7 +126,7 @@ public partial class Deal
 
         ErrorReason = reason;
         CloseComment = text;
-        Move(DealStatus.ClosedAsError, ActivityKind.ClosedAsError, actor, now, DealReasons.Label(reason), text);
+        Move(DealStatus.ClosedAsError, ActivityKind.ClosedAsError, actor, now, reason.ToString(), text);
     }
 
     /// <summary>The owner's admin shares a private deal: it becomes co-sell and New with a fresh review window.</summary>

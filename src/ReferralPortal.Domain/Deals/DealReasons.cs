@@ -1,6 +1,6 @@
 namespace ReferralPortal.Domain.Deals;
 
-/// <summary>The reason lists of SPEC 3 in the words users read; the activity log records these words.</summary>
+/// <summary>The reason lists of SPEC 3 in the words users read; the activity log stores the enum name.</summary>
 public static class DealReasons
 {
     public static string Label(CloseReason reason) => reason switch
@@ -23,4 +23,11 @@ public static class DealReasons
         ErrorReason.CustomerMatchingIssue => "Customer matching issue",
         _ => "Other",
     };
+
+    /// <summary>The words for a reason as the activity log stores it (the enum name); free text passes through.</summary>
+    public static string? Describe(string? stored) =>
+        string.IsNullOrEmpty(stored) || int.TryParse(stored, out _) ? stored
+        : Enum.TryParse<CloseReason>(stored, out var close) && Enum.IsDefined(close) ? Label(close)
+        : Enum.TryParse<ErrorReason>(stored, out var error) && Enum.IsDefined(error) ? Label(error)
+        : stored;
 }

@@ -34,7 +34,7 @@ public static class NotificationRules
     public static NotificationPlan? For(Deal deal, ActivityKind kind, string? reason)
     {
         var what = $"{deal.ReferralId} “{deal.Name}”";
-        var because = string.IsNullOrWhiteSpace(reason) ? "." : $": {reason}.";
+        var because = string.IsNullOrWhiteSpace(reason) ? "." : $": {DealReasons.Describe(reason)}.";
         const Audience decisionAudience = Audience.OwnerAdmins | Audience.Creator;
         return kind switch
         {

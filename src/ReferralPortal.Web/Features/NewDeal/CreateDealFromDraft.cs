@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ReferralPortal.Data;
 using ReferralPortal.Domain.Deals;
+using ReferralPortal.Domain.Notifications;
 using ReferralPortal.Domain.Organisations;
+using ReferralPortal.Web.Features.Notifications;
 using ReferralPortal.Web.Infrastructure;
 
 namespace ReferralPortal.Web.Features.NewDeal;
@@ -14,7 +16,7 @@ public sealed record CreatedDeal(int Id, bool AlreadyExisted);
 /// update share one transaction, so a double submit or a retry finds the draft marked and returns the
 /// same deal instead of creating a second one.
 /// </summary>
-public sealed class CreateDealFromDraft(ReferralsDbContext db, DraftStore drafts, TimeProvider clock, IOptions<ProgrammeOptions> programme)
+public sealed class CreateDealFromDraft(ReferralsDbContext db, DraftStore drafts, DealNotifier notifier, TimeProvider clock, IOptions<ProgrammeOptions> programme)
 {
     /// <summary>Creates the deal from validated state (the caller ran every step's validator).</summary>
     public async Task<CreatedDeal> RunAsync(Actor actor, OpenDraft open, CancellationToken ct)
@@ -44,6 +46,9 @@ public sealed class CreateDealFromDraft(ReferralsDbContext db, DraftStore drafts
             drafts.Record(draft, state, WizardSteps.Sharing);
             await db.SaveChangesAsync(ct);
             draft.MarkCreated(deal.Id, now);
+
+            // Co-sell deals go to the vendor's reviewers; the creator is never notified of their own deal.
+            await notifier.StageAsync(deal, NotificationRules.For(deal, ActivityKind.Created, null), actor.UserId, now, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return new CreatedDeal(deal.Id, false);
