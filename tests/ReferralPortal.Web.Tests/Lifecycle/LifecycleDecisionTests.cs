@@ -91,8 +91,10 @@ public sealed class LifecycleDecisionTests(QuietPortalFactory factory) : IClassF
         Assert.Equal(DealStatus.Declined, deal.Status);
         Assert.Equal(CloseReason.BudgetNotAdequate, deal.CloseReason);
         var entry = Assert.Single(deal.Activities, a => a.Kind == ActivityKind.Declined);
-        Assert.Equal("Budget not adequate", entry.Reason);
+        Assert.Equal(nameof(CloseReason.BudgetNotAdequate), entry.Reason);
         Assert.Equal("No budget this year.", entry.Comment);
+        var page = await reviewer.GetPageAsync($"/deals/{id}");
+        Assert.Contains("Budget not adequate", page.Body!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
