@@ -41,11 +41,22 @@ public class ReferralsDbContext(DbContextOptions<ReferralsDbContext> options)
 
     public TenantScope? Tenant => tenantSource();
 
-    private int? tenantOrganisationId => tenantSource()?.OrganisationId;
-
-    private bool tenantIsVendor => tenantSource()?.IsVendor ?? false;
-
     private string? tenantUserId => tenantSource()?.UserId;
+
+    // The deal filter is written with nullable parameters only: EF turns "column = NULL parameter" into FALSE
+    // at execution and drops it, so a partner's query reads "OwnerOrganisationId = @org" and the vendor's
+    // "DealType = 'CoSell'" — plain predicates SQLite and SQL Server can answer from an index. A CASE or a
+    // boolean parameter OR-ed in front would force a scan of every deal.
+    private int? partnerScope => tenantSource() is { IsVendor: false } t ? t.OrganisationId : null;
+
+    private DealType? coSellScope => tenantSource() is null or { IsVendor: true } ? DealType.CoSell : null;
+
+    private DealType? privateScope => tenantSource() is null ? DealType.Private : null;
+
+    // Solutions the same way: a partner reads "OrganisationId = @org"; the vendor and jobs match both statuses (all).
+    private MarketplaceStatus? draftScope => tenantSource() is null or { IsVendor: true } ? MarketplaceStatus.Draft : null;
+
+    private MarketplaceStatus? publishedScope => tenantSource() is null or { IsVendor: true } ? MarketplaceStatus.Published : null;
 
     /// <summary>
     /// Scopes every tenant query of this context instance (call right after renting it). The source is
@@ -61,14 +72,16 @@ public class ReferralsDbContext(DbContextOptions<ReferralsDbContext> options)
         builder.ApplyConfigurationsFromAssembly(typeof(ReferralsDbContext).Assembly);
 
         // Tenant isolation, in one place: partners see their own deals; the vendor sees co-sell deals.
-        builder.Entity<Deal>().HasQueryFilter(d => tenantOrganisationId == null
-            || (tenantIsVendor ? d.DealType == DealType.CoSell : d.OwnerOrganisationId == tenantOrganisationId));
-        builder.Entity<DealActivity>().HasQueryFilter(a => tenantOrganisationId == null
-            || (tenantIsVendor ? a.Deal!.DealType == DealType.CoSell : a.Deal!.OwnerOrganisationId == tenantOrganisationId));
-        builder.Entity<DealNote>().HasQueryFilter(n => tenantOrganisationId == null
-            || (tenantIsVendor ? n.Deal!.DealType == DealType.CoSell : n.Deal!.OwnerOrganisationId == tenantOrganisationId && !n.VendorInternal));
+        // Unscoped (jobs, seed): both types match, so every deal is visible.
+        builder.Entity<Deal>().HasQueryFilter(d => d.OwnerOrganisationId == partnerScope
+            || d.DealType == coSellScope || d.DealType == privateScope);
+        builder.Entity<DealActivity>().HasQueryFilter(a => a.Deal!.OwnerOrganisationId == partnerScope
+            || a.Deal!.DealType == coSellScope || a.Deal!.DealType == privateScope);
+        builder.Entity<DealNote>().HasQueryFilter(n => (n.Deal!.OwnerOrganisationId == partnerScope && !n.VendorInternal)
+            || n.Deal!.DealType == coSellScope || n.Deal!.DealType == privateScope);
         builder.Entity<DealFavourite>().HasQueryFilter(f => tenantUserId == null || f.UserId == tenantUserId);
-        builder.Entity<Solution>().HasQueryFilter(s => tenantOrganisationId == null || tenantIsVendor || s.OrganisationId == tenantOrganisationId);
+        builder.Entity<Solution>().HasQueryFilter(s => s.OrganisationId == partnerScope
+            || s.MarketplaceStatus == draftScope || s.MarketplaceStatus == publishedScope);
         builder.Entity<DealDraft>().HasQueryFilter(d => tenantUserId == null || d.UserId == tenantUserId);
         builder.Entity<Notification>().HasQueryFilter(n => tenantUserId == null || n.UserId == tenantUserId);
 

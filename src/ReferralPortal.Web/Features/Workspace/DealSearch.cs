@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ReferralPortal.Data;
 using ReferralPortal.Domain.Deals;
 
 namespace ReferralPortal.Web.Features.Workspace;
@@ -33,4 +34,28 @@ public sealed class LikeDealSearch : IDealSearch
         .Replace(@"\", @"\\", StringComparison.Ordinal)
         .Replace("%", @"\%", StringComparison.Ordinal)
         .Replace("_", @"\_", StringComparison.Ordinal);
+}
+
+/// <summary>
+/// SQLite: the same contains-match answered by the trigram FTS5 table <c>DealSearch</c> (migration
+/// DealSearchFts), so a search at a million deals reads the index instead of every row. Terms shorter
+/// than a trigram fall back to LIKE, which the tenant's other filters keep bounded.
+/// </summary>
+public sealed class FtsDealSearch(ReferralsDbContext db) : IDealSearch
+{
+    private readonly LikeDealSearch fallback = new();
+
+    public IQueryable<Deal> Apply(IQueryable<Deal> deals, string text)
+    {
+        var term = text.Trim();
+        if (Deal.ParseReferralId(term) is not null || term.Length < 3)
+        {
+            return fallback.Apply(deals, term);
+        }
+
+        // One quoted phrase: FTS5 syntax characters in the user's text are literal.
+        var phrase = "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        var matches = db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM DealSearch WHERE DealSearch MATCH {phrase}");
+        return deals.Where(d => matches.Contains(d.Id));
+    }
 }

@@ -43,7 +43,7 @@ public sealed class WorkspaceExport(WorkspaceDeals source)
                 d.RegistrationStatus,
                 d.ReviewDueAt,
                 d.UpdatedAt,
-                Solutions = d.Solutions.OrderBy(s => s.Name).Select(s => s.Name).ToList(),
+                Solutions = string.Join("; ", d.Solutions.OrderBy(s => s.Name).Select(s => s.Name)),
             })
             .AsAsyncEnumerable();
 
@@ -63,7 +63,7 @@ public sealed class WorkspaceExport(WorkspaceDeals source)
                 Format.DealType(r.DealType),
                 Format.Registration(r.RegistrationStatus),
                 r.ReviewDueAt?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-                string.Join("; ", r.Solutions),
+                r.Solutions,
                 r.UpdatedAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             ], ct);
         }

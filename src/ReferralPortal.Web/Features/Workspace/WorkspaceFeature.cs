@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using ReferralPortal.Data;
+
 namespace ReferralPortal.Web.Features.Workspace;
 
 /// <summary>Registers the Workspace feature's queries, commands and services.</summary>
@@ -6,7 +9,12 @@ public static class WorkspaceFeature
     public static IServiceCollection AddWorkspaceFeature(this IServiceCollection services)
     {
         services.AddOptions<WorkspaceOptions>().BindConfiguration(WorkspaceOptions.Section);
-        services.AddScoped<IDealSearch, LikeDealSearch>();
+        // Full-text on SQLite (FTS5 trigram table); LIKE elsewhere, behind the one interface.
+        services.AddScoped<IDealSearch>(sp =>
+        {
+            var db = sp.GetRequiredService<ReferralsDbContext>();
+            return db.Database.IsSqlite() ? new FtsDealSearch(db) : new LikeDealSearch();
+        });
         services.AddScoped<WorkspaceDeals>();
         services.AddScoped<WorkspaceQuery>();
         services.AddScoped<WorkspaceExport>();

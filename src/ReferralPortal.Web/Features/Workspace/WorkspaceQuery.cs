@@ -86,16 +86,28 @@ public sealed class WorkspaceQuery(ReferralsDbContext db, WorkspaceDeals source,
         };
     }
 
-    private async Task<List<DealRow>> PageOf(Actor actor, WorkspaceTab tab, WorkspaceFilter filter, IQueryable<Deal> deals, CancellationToken ct) =>
-        await WorkspaceDeals.Ordered(deals, tab, filter)
+    private async Task<List<DealRow>> PageOf(Actor actor, WorkspaceTab tab, WorkspaceFilter filter, IQueryable<Deal> deals, CancellationToken ct)
+    {
+        var rows = await WorkspaceDeals.Ordered(deals, tab, filter)
             .Skip(filter.Skip)
             .Take(filter.PageSize)
             .Select(d => new DealRow(
                 d.Id, d.Name, d.Customer.Name, d.LocationCountry, d.Value, d.Currency, d.Status, d.DealType, d.RegistrationStatus,
                 d.ReviewDueAt, d.UpdatedAt,
                 db.DealFavourites.Any(f => f.DealId == d.Id && f.UserId == actor.UserId),
-                d.Solutions.OrderBy(s => s.Name).Select(s => s.Name).ToList()))
+                Array.Empty<string>()))
             .ToListAsync(ct);
+
+        // Solution names for just this page's ids: joining the collection into the page query makes SQLite
+        // materialise every deal's solutions first, which grows with the tenant's history.
+        var ids = rows.ConvertAll(r => r.Id);
+        var names = (await db.Deals.AsNoTracking()
+                .Where(d => ids.Contains(d.Id))
+                .SelectMany(d => d.Solutions, (d, s) => new { d.Id, s.Name })
+                .ToListAsync(ct))
+            .ToLookup(x => x.Id, x => x.Name);
+        return rows.ConvertAll(r => r with { Solutions = [.. names[r.Id].Order(StringComparer.CurrentCulture)] });
+    }
 
     private async Task<FilterOptions> OptionsAsync(CancellationToken ct)
     {

@@ -1,0 +1,71 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using ReferralPortal.Data.Seeding;
+using ReferralPortal.Domain.Deals;
+using ReferralPortal.Web.Tests.Infrastructure;
+
+namespace ReferralPortal.Web.Tests;
+
+/// <summary>The SQLite search goes through the FTS5 trigram table; these prove the table follows the deals.</summary>
+public sealed class WorkspaceSearchIndexTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task Renamed_deal_is_found_by_a_fragment_of_its_new_name()
+    {
+        using var client = await factory.LoginAsync(DemoAccounts.NorthwindSales);
+        var id = await NorthwindOutboundDealAsync();
+        await using (var db = factory.NewDbContext())
+        {
+            await db.Deals.Where(d => d.Id == id).ExecuteUpdateAsync(s => s.SetProperty(d => d.Name, "Quokkaquest platform"));
+        }
+
+        Assert.Equal([id], await FoundIdsAsync(client, "kaques"));
+    }
+
+    [Fact]
+    public async Task Search_matches_customer_names_case_insensitively()
+    {
+        using var client = await factory.LoginAsync(DemoAccounts.NorthwindSales);
+        await using var db = factory.NewDbContext();
+        var expected = await db.Deals.Where(d => d.OwnerOrganisationId == NorthwindId(db) && d.Direction == DealDirection.Outbound && d.Customer.Name.Contains("Lisboa"))
+            .Select(d => d.Id).OrderBy(x => x).ToListAsync();
+
+        var found = await FoundIdsAsync(client, "lisBOA");
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, found.Order());
+    }
+
+    [Theory]
+    [InlineData("\"Lisboa\" OR *")]
+    [InlineData("NEAR(a b)")]
+    [InlineData("x\"")]
+    [InlineData("ab")]
+    public async Task Search_text_with_full_text_syntax_is_literal_and_never_fails(string text)
+    {
+        using var client = await factory.LoginAsync(DemoAccounts.NorthwindSales);
+
+        var response = await client.GetAsync("/referrals/outbound?q=" + Uri.EscapeDataString(text));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private async Task<int> NorthwindOutboundDealAsync()
+    {
+        await using var db = factory.NewDbContext();
+        var org = NorthwindId(db);
+        return await db.Deals.Where(d => d.OwnerOrganisationId == org && d.Direction == DealDirection.Outbound).OrderBy(d => d.Id).Select(d => d.Id).FirstAsync();
+    }
+
+    private static int NorthwindId(Data.ReferralsDbContext db) => db.Organisations.Single(o => o.Name == DemoAccounts.Northwind).Id;
+
+    private static async Task<List<int>> FoundIdsAsync(PortalClient client, string text)
+    {
+        var page = await client.GetPageAsync("/referrals/outbound?pageSize=100&q=" + Uri.EscapeDataString(text));
+        return [.. page.QuerySelectorAll("table a[href^='/deals/']")
+            .Select(a => a.GetAttribute("href")!["/deals/".Length..])
+            .Where(s => int.TryParse(s, out _))
+            .Select(int.Parse)
+            .Distinct()];
+    }
+}
