@@ -45,7 +45,7 @@ start_app() {
   Hosting__SecureCookies=false \
   RateLimits__LoginPerMinute=100000 \
   Serilog__MinimumLevel__Default=Warning \
-  dotnet "$OUT/app/ReferralPortal.Web.dll" >"$log" 2>&1 &
+  dotnet "$OUT/app/ReferralPortal.Web.dll" --contentRoot "$OUT/app" >"$log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 120); do
     curl -fs "$BASE/health/ready" >/dev/null 2>&1 && return 0
@@ -56,12 +56,14 @@ start_app() {
 
 rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$APP_PID/status"; }
 
-# Samples the app's resident set while a command runs; prints the peak in KB on fd 3.
+# Runs a command with its output in file $1 while sampling the app's resident set; prints the peak in KB.
 with_peak_rss() {
+  local out=$1; shift
   local peak_file; peak_file=$(mktemp)
-  ( peak=0; while kill -0 "$APP_PID" 2>/dev/null; do r=$(rss_kb); (( r > peak )) && peak=$r && echo "$peak" >"$peak_file"; sleep 0.1; done ) &
+  rss_kb >"$peak_file"
+  ( peak=0; while kill -0 "$APP_PID" 2>/dev/null; do r=$(rss_kb); if (( r > peak )); then peak=$r; echo "$peak" >"$peak_file"; fi; sleep 0.1; done ) &
   local sampler=$!
-  "$@"
+  "$@" >"$out" 2>&1 || true
   kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
   cat "$peak_file"; rm -f "$peak_file"
 }
@@ -82,7 +84,7 @@ run_wrk() { # name size url [cookie]
     local args=(-t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency)
     [[ -n $cookie ]] && args+=(-H "Cookie: $cookie")
     local peak
-    peak=$(with_peak_rss wrk "${args[@]}" "$url" >"$OUT/wrk.txt")
+    peak=$(with_peak_rss "$OUT/wrk.txt" wrk "${args[@]}" "$url")
     rps+=("$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk.txt")")
     p50+=("$(to_ms "$(awk '$1=="50%" {print $2}' "$OUT/wrk.txt")")")
     p99+=("$(to_ms "$(awk '$1=="99%" {print $2}' "$OUT/wrk.txt")")")
@@ -117,7 +119,7 @@ for size in $SIZES; do
   run_wrk "6 Deal page" "$size" "$BASE/deals/$DEAL_ID" "$COOKIE"
 
   # 7: the whole New deal wizard as one scripted sequence (the driver posts every step and the create).
-  peak=$(with_peak_rss dotnet "$ROOT/tools/ReferralPortal.LoadDriver/bin/Release/net10.0/ReferralPortal.LoadDriver.dll" wizard "$BASE" admin@northwind.example "$((RUNS * 20))" >"$OUT/wizard.txt")
+  peak=$(with_peak_rss "$OUT/wizard.txt" dotnet "$ROOT/tools/ReferralPortal.LoadDriver/bin/Release/net10.0/ReferralPortal.LoadDriver.dll" wizard "$BASE" admin@northwind.example "$((RUNS * 20))")
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "7 New deal wizard (sequences)" "$(label "$size")" "$(awk '/rps/ {print $2}' "$OUT/wizard.txt")" \
     "$(awk '/p50/ {print $2}' "$OUT/wizard.txt")" "$(awk '/p99/ {print $2}' "$OUT/wizard.txt")" "$((peak / 1024))" "$(awk '/non2xx/ {print $2}' "$OUT/wizard.txt")" >>"$RESULTS"
   echo "   7 wizard @ $(label "$size"): $(tail -1 "$RESULTS" | cut -f3-)"
@@ -125,7 +127,7 @@ for size in $SIZES; do
   # 8: CSV export of 50,000 rows: time and peak memory over the idle app.
   idle_kb=$(rss_kb)
   start=$(date +%s.%N)
-  peak=$(with_peak_rss curl -fs -H "Cookie: $COOKIE" -o "$OUT/export.csv" "$BASE/referrals/outbound/export?$EXPORT_QUERY")
+  peak=$(with_peak_rss "$OUT/export.log" curl -fs -H "Cookie: $COOKIE" -o "$OUT/export.csv" "$BASE/referrals/outbound/export?$EXPORT_QUERY")
   secs=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN {printf "%.2f", e-s}')
   rows=$(($(wc -l <"$OUT/export.csv") - 1))
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "8 CSV export ($rows rows, ${secs}s)" "$(label "$size")" "-" "-" "-" "$((peak / 1024)) (+$(((peak - idle_kb) / 1024)) over idle)" "0" >>"$RESULTS"

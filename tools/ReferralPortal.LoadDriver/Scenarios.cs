@@ -17,7 +17,7 @@ internal static class Scenarios
         Console.WriteLine($"DEAL_ID={dealLink["/deals/".Length..]}");
         Console.WriteLine("FILTER_QUERY='country=PT&status=Active'");
         Console.WriteLine("SEARCH_QUERY='q=Summit'");
-        Console.WriteLine("EXPORT_QUERY=''");
+        Console.WriteLine("EXPORT_QUERY='pageSize=25'");
         return 0;
     }
 

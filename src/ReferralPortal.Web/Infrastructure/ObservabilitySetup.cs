@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ReferralPortal.Data;
 using Serilog;
+using Serilog.Events;
 using Serilog.Formatting.Compact;
 
 namespace ReferralPortal.Web.Infrastructure;
@@ -32,12 +33,21 @@ public static class ObservabilitySetup
 
     /// <summary>One line per request with the user and organisation ids; never bodies, tokens or contact details.</summary>
     public static IApplicationBuilder UsePortalRequestLogging(this IApplicationBuilder app) =>
-        app.UseSerilogRequestLogging(o => o.EnrichDiagnosticContext = (diagnostics, http) =>
+        app.UseSerilogRequestLogging(o =>
         {
-            var actor = PortalClaims.ToActor(http.User);
-            diagnostics.Set("UserId", actor?.UserId);
-            diagnostics.Set("OrganisationId", actor?.OrganisationId);
-            diagnostics.Set("RequestId", http.TraceIdentifier);
+            o.EnrichDiagnosticContext = (diagnostics, http) =>
+            {
+                var actor = PortalClaims.ToActor(http.User);
+                diagnostics.Set("UserId", actor?.UserId);
+                diagnostics.Set("OrganisationId", actor?.OrganisationId);
+                diagnostics.Set("RequestId", http.TraceIdentifier);
+            };
+
+            // A client that hung up mid-request is not a server error.
+            o.GetLevel = (http, _, exception) =>
+                http.RequestAborted.IsCancellationRequested ? LogEventLevel.Information
+                : exception is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error
+                : LogEventLevel.Information;
         });
 
     public static void MapHealth(this IEndpointRouteBuilder endpoints)

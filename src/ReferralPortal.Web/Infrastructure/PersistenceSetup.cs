@@ -54,11 +54,13 @@ public static class PersistenceSetup
         return services;
     }
 
-    // The optional contact shares the Deals table by design (an all-null contact is "no contact"), and
-    // activity/note filters follow the deal's filter: both warnings describe intended behaviour.
+    // The optional contact shares the Deals table by design (an all-null contact is "no contact"),
+    // activity/note filters follow the deal's filter, and the capped counts use Take without OrderBy on
+    // purpose (a count does not depend on order): the warnings describe intended behaviour.
     private static void Quiet(Microsoft.EntityFrameworkCore.Diagnostics.WarningsConfigurationBuilder w) => w.Ignore(
         Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.OptionalDependentWithoutIdentifyingPropertyWarning,
-        Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning);
+        Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning,
+        Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.RowLimitingOperationWithoutOrderByWarning);
 
     public static string DatabaseProvider(IConfiguration config) => config["Database:Provider"] ?? "Sqlite";
 

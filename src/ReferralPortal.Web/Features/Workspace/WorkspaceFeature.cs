@@ -8,6 +8,7 @@ public static class WorkspaceFeature
 {
     public static IServiceCollection AddWorkspaceFeature(this IServiceCollection services)
     {
+        services.AddMemoryCache();
         services.AddOptions<WorkspaceOptions>().BindConfiguration(WorkspaceOptions.Section);
         // Full-text on SQLite (FTS5 trigram table); LIKE elsewhere, behind the one interface.
         services.AddScoped<IDealSearch>(sp =>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using ReferralPortal.Data;
 using ReferralPortal.Domain.Deals;
@@ -65,7 +66,7 @@ public sealed class WorkspaceOptions
 }
 
 /// <summary>Reads one workspace tab: one round trip for the page of rows, one for the capped count, plus the small option lists.</summary>
-public sealed class WorkspaceQuery(ReferralsDbContext db, WorkspaceDeals source, TimeProvider clock, IOptions<WorkspaceOptions> options)
+public sealed class WorkspaceQuery(ReferralsDbContext db, WorkspaceDeals source, TimeProvider clock, IOptions<WorkspaceOptions> options, IMemoryCache cache)
 {
     public const int BadgeCap = 99;
 
@@ -81,7 +82,7 @@ public sealed class WorkspaceQuery(ReferralsDbContext db, WorkspaceDeals source,
             Filter = filter,
             Total = Math.Min(total, cap),
             TotalIsCapped = total > cap,
-            Options = await OptionsAsync(ct),
+            Options = await CachedOptionsAsync(actor, ct),
             Awaiting = await AwaitingAsync(actor, now, ct),
         };
     }
@@ -107,6 +108,21 @@ public sealed class WorkspaceQuery(ReferralsDbContext db, WorkspaceDeals source,
                 .ToListAsync(ct))
             .ToLookup(x => x.Id, x => x.Name);
         return rows.ConvertAll(r => r with { Solutions = [.. names[r.Id].Order(StringComparer.CurrentCulture)] });
+    }
+
+    // Filter options change only when the organisation gains a customer, country or solution: a short
+    // per-organisation cache keeps three scans of the tenant's deals off every list request.
+    private async Task<FilterOptions> CachedOptionsAsync(Actor actor, CancellationToken ct)
+    {
+        var key = (nameof(FilterOptions), actor.IsVendor ? 0 : actor.OrganisationId, System.Globalization.CultureInfo.CurrentUICulture.Name);
+        if (cache.TryGetValue(key, out FilterOptions? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var options = await OptionsAsync(ct);
+        cache.Set(key, options, TimeSpan.FromSeconds(30));
+        return options;
     }
 
     private async Task<FilterOptions> OptionsAsync(CancellationToken ct)
