@@ -35,6 +35,9 @@ trap stop_app EXIT
 
 start_app() {
   local db=$1 log=$2
+  if curl -s -o /dev/null "$BASE/health/live"; then
+    echo "port $PORT is already serving something: stop it or set PORT" >&2; exit 1
+  fi
   ASPNETCORE_ENVIRONMENT=Production \
   ASPNETCORE_URLS="$BASE" \
   Database__Provider=Sqlite \
