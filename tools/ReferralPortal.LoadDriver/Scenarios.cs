@@ -16,7 +16,7 @@ internal static class Scenarios
         Console.WriteLine($"COOKIE='{session.CookieHeader}'");
         Console.WriteLine($"DEAL_ID={dealLink["/deals/".Length..]}");
         Console.WriteLine("FILTER_QUERY='country=PT&status=Active'");
-        Console.WriteLine("SEARCH_QUERY='q=Summit'");
+        Console.WriteLine("SEARCH_QUERY='q=Summit%20Harbor'");
         Console.WriteLine("EXPORT_QUERY='pageSize=25'");
         return 0;
     }

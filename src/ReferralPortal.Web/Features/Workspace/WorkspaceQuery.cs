@@ -82,7 +82,7 @@ public sealed class WorkspaceQuery(ReferralsDbContext db, WorkspaceDeals source,
             Filter = filter,
             Total = Math.Min(total, cap),
             TotalIsCapped = total > cap,
-            Options = await CachedOptionsAsync(actor, ct),
+            Options = await CachedOptionsAsync(actor, filter.CustomerId, ct),
             Awaiting = await AwaitingAsync(actor, now, ct),
         };
     }
@@ -112,24 +112,43 @@ public sealed class WorkspaceQuery(ReferralsDbContext db, WorkspaceDeals source,
 
     // Filter options change only when the organisation gains a customer, country or solution: a short
     // per-organisation cache keeps three scans of the tenant's deals off every list request.
-    private async Task<FilterOptions> CachedOptionsAsync(Actor actor, CancellationToken ct)
+    private async Task<FilterOptions> CachedOptionsAsync(Actor actor, int? selectedCustomer, CancellationToken ct)
     {
         var key = (nameof(FilterOptions), actor.IsVendor ? 0 : actor.OrganisationId, System.Globalization.CultureInfo.CurrentUICulture.Name);
-        if (cache.TryGetValue(key, out FilterOptions? cached) && cached is not null)
+        if (!cache.TryGetValue(key, out FilterOptions? options) || options is null)
         {
-            return cached;
+            options = await OptionsAsync(ct);
+            cache.Set(key, options, TimeSpan.FromSeconds(30));
         }
 
-        var options = await OptionsAsync(ct);
-        cache.Set(key, options, TimeSpan.FromSeconds(30));
-        return options;
+        // The chosen customer stays selectable even when it is not among the listed ones.
+        var selected = selectedCustomer?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (selected is null || options.Customers.Any(c => c.Value == selected))
+        {
+            return options;
+        }
+
+        var name = await db.Customers.AsNoTracking()
+            .Where(c => c.Id == selectedCustomer && db.Deals.Any(d => d.CustomerId == c.Id))
+            .Select(c => c.Name).FirstOrDefaultAsync(ct);
+        return name is null ? options : options with { Customers = [new FilterOption(selected, name), .. options.Customers] };
     }
+
+    /// <summary>A large partner has thousands of customers: the drop-down lists the most frequent ones; search finds the rest.</summary>
+    public const int CustomerOptionLimit = 200;
 
     private async Task<FilterOptions> OptionsAsync(CancellationToken ct)
     {
         var countries = await db.Deals.AsNoTracking().Select(d => d.LocationCountry).Distinct().ToListAsync(ct);
+        var frequent = await db.Deals.AsNoTracking()
+            .GroupBy(d => d.CustomerId)
+            .Select(g => new { Id = g.Key, Deals = g.Count() })
+            .OrderByDescending(g => g.Deals).ThenBy(g => g.Id)
+            .Take(CustomerOptionLimit)
+            .Select(g => g.Id)
+            .ToListAsync(ct);
         var customers = await db.Customers.AsNoTracking()
-            .Where(c => db.Deals.Any(d => d.CustomerId == c.Id))
+            .Where(c => frequent.Contains(c.Id))
             .OrderBy(c => c.Name).ThenBy(c => c.Id)
             .Select(c => new { c.Id, c.Name })
             .ToListAsync(ct);
