@@ -14,6 +14,7 @@ builder.AddObservability();
 builder.Services
     .AddPersistence(builder.Configuration, builder.Environment)
     .AddIdentityAndPolicies(builder.Environment, builder.Configuration)
+    .AddPortalLocalization()
     .AddPortalMvc(builder.Configuration)
     .AddPortalRateLimits(builder.Configuration)
     .AddPortalSecurityHeaders();
@@ -46,6 +47,7 @@ else
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UsePortalSecurityHeaders();
 app.UseStaticFiles();
+app.UsePortalLocalization();
 app.UsePortalRequestLogging();
 app.UseRouting();
 app.UseRateLimiter();

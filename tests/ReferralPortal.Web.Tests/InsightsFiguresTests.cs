@@ -43,7 +43,7 @@ public sealed class InsightsFiguresTests(InsightsFactory factory) : IClassFixtur
     {
         var page = await PageAsync("/insights");
 
-        Assert.Equal(Format.Percent(0.75), Text(page, "win-rate"));
+        Assert.Equal("75%", Text(page, "win-rate"));
         Assert.Equal("3 won of 4 won or lost", Text(page, "win-rate-basis"));
     }
 

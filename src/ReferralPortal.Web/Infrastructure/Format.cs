@@ -1,9 +1,13 @@
 using System.Globalization;
 using ReferralPortal.Domain.Deals;
+using ReferralPortal.Web.Resources;
 
 namespace ReferralPortal.Web.Infrastructure;
 
-/// <summary>How values read on every page: one place for labels, money and dates.</summary>
+/// <summary>
+/// How values read on every page: one place for labels, money and dates. Labels are English keys of
+/// the shared resources, read in the current UI culture; numbers and dates follow the current culture.
+/// </summary>
 public static class Format
 {
     public static string Money(decimal value, string currency)
@@ -22,22 +26,22 @@ public static class Format
 
     public static string DaysLeft(int days) => days switch
     {
-        0 => "due today",
-        1 => "1 day left",
-        _ => $"{days} days left",
+        0 => SharedResource.Text("due today"),
+        1 => SharedResource.Text("1 day left"),
+        _ => SharedResource.Text("{0} days left", days),
     };
 
     /// <summary>A share (0–1) as a whole percentage, e.g. 75%.</summary>
     public static string Percent(double share) => share.ToString("P0", CultureInfo.CurrentCulture);
 
     /// <summary>A duration in days with one decimal, e.g. 3.5 days.</summary>
-    public static string Days(double days) => days == 1 ? "1 day" : $"{days.ToString("0.#", CultureInfo.CurrentCulture)} days";
+    public static string Days(double days) => days == 1 ? SharedResource.Text("1 day") : SharedResource.Text("{0} days", days.ToString("0.#", CultureInfo.CurrentCulture));
 
-    public static string Status(DealStatus s) => s switch
+    public static string Status(DealStatus s) => SharedResource.Text(s switch
     {
         DealStatus.ClosedAsError => "Closed as error",
         _ => s.ToString(),
-    };
+    });
 
     public static string StatusClass(DealStatus s) => s switch
     {
@@ -48,11 +52,11 @@ public static class Format
         _ => "text-bg-secondary",
     };
 
-    public static string DealType(DealType t) => t == Domain.Deals.DealType.CoSell ? "Co-sell" : "Private";
+    public static string DealType(DealType t) => SharedResource.Text(t == Domain.Deals.DealType.CoSell ? "Co-sell" : "Private");
 
-    public static string Marketplace(Domain.Organisations.MarketplaceStatus m) => m == Domain.Organisations.MarketplaceStatus.Published ? "Published" : "Draft";
+    public static string Marketplace(Domain.Organisations.MarketplaceStatus m) => SharedResource.Text(m == Domain.Organisations.MarketplaceStatus.Published ? "Published" : "Draft");
 
-    public static string CoSell(Domain.Organisations.CoSellStatus c) => c == Domain.Organisations.CoSellStatus.CoSellReady ? "Co-sell ready" : "Not co-sell ready";
+    public static string CoSell(Domain.Organisations.CoSellStatus c) => SharedResource.Text(c == Domain.Organisations.CoSellStatus.CoSellReady ? "Co-sell ready" : "Not co-sell ready");
 
     public static string DealTypeClass(DealType t) => t == Domain.Deals.DealType.CoSell ? "badge-cosell" : "badge-private";
 
@@ -71,18 +75,21 @@ public static class Format
     public static string Count(int count, bool capped) =>
         count.ToString("N0", CultureInfo.CurrentCulture) + (capped ? "+" : string.Empty);
 
-    public static string Registration(RegistrationStatus r) => r switch
+    public static string Registration(RegistrationStatus r) => SharedResource.Text(r switch
     {
         RegistrationStatus.NotEligible => "Not eligible",
         RegistrationStatus.NotRegistered => "Not registered",
         _ => r.ToString(),
-    };
+    });
 
-    public static string Reason(CloseReason r) => DealReasons.Label(r);
+    public static string Reason(CloseReason r) => SharedResource.Text(DealReasons.Label(r));
 
-    public static string Reason(ErrorReason r) => DealReasons.Label(r);
+    public static string Reason(ErrorReason r) => SharedResource.Text(DealReasons.Label(r));
 
-    public static string Help(HelpWanted h) => h switch
+    /// <summary>A reason as the activity log stores it (the enum name), in words; free text passes through.</summary>
+    public static string? Reason(string? stored) => DealReasons.Describe(stored) is { } words ? SharedResource.Text(words) : null;
+
+    public static string Help(HelpWanted h) => SharedResource.Text(h switch
     {
         HelpWanted.WorkloadValueProposition => "Workload value proposition",
         HelpWanted.CustomerTechnicalArchitecture => "Customer technical architecture",
@@ -91,7 +98,7 @@ public static class Format
         HelpWanted.PostSalesCustomerSuccess => "Post-sales customer success",
         HelpWanted.GeneralOrOther => "General or other",
         _ => "None",
-    };
+    });
 
     public static IEnumerable<string> HelpList(HelpWanted h) =>
         Enum.GetValues<HelpWanted>().Where(v => v != HelpWanted.None && h.HasFlag(v)).Select(Help);

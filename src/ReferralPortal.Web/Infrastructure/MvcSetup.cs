@@ -21,7 +21,8 @@ public static class MvcSetup
                 o.ViewLocationFormats.Clear();
                 o.ViewLocationFormats.Add("/Features/{1}/{0}" + RazorViewEngine.ViewExtension);
                 o.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
-            });
+            })
+            .AddPortalViewLocalization();
         services.AddHttpContextAccessor();
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<ProgrammeOptions>().Bind(config.GetSection(ProgrammeOptions.Section));

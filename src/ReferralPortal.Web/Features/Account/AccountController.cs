@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using ReferralPortal.Data;
 using ReferralPortal.Web.Infrastructure;
+using ReferralPortal.Web.Resources;
 
 namespace ReferralPortal.Web.Features.Account;
 
@@ -51,11 +52,11 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, ILogger<
         if (result.IsLockedOut)
         {
             log.LogWarning("Sign-in refused: account locked out");
-            ModelState.AddModelError(string.Empty, "This account is locked after too many failed attempts. Try again in 15 minutes.");
+            ModelState.AddModelError(string.Empty, SharedResource.Text("This account is locked after too many failed attempts. Try again in 15 minutes."));
         }
         else
         {
-            ModelState.AddModelError(string.Empty, "The email or password is incorrect.");
+            ModelState.AddModelError(string.Empty, SharedResource.Text("The email or password is incorrect."));
         }
 
         input.Password = null;

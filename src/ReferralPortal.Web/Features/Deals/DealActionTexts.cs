@@ -1,4 +1,5 @@
 using ReferralPortal.Domain.Deals;
+using ReferralPortal.Web.Resources;
 
 namespace ReferralPortal.Web.Features.Deals;
 
@@ -7,7 +8,7 @@ public static class DealActionTexts
 {
     public const string CannotBeUndone = "This cannot be undone.";
 
-    public static string Title(DealAction action) => action switch
+    public static string Title(DealAction action) => SharedResource.Text(action switch
     {
         DealAction.Accept => "Accept",
         DealAction.Decline => "Decline",
@@ -19,7 +20,7 @@ public static class DealActionTexts
         DealAction.ApproveRegistration => "Approve registration",
         DealAction.RejectRegistration => "Reject registration",
         _ => action.ToString(),
-    };
+    });
 
     /// <summary>The URL the form posts to (and, for actions with a form page, the page itself).</summary>
     public static string Path(int dealId, DealAction action) => $"/deals/{dealId}/" + action switch
@@ -45,19 +46,19 @@ public static class DealActionTexts
 
     public static string Consequence(DealAction action, string vendorName, int reviewWindowDays) => action switch
     {
-        DealAction.Accept => "The referral becomes Active and the owner can work it to won or lost.",
-        DealAction.Decline => $"The referral closes as Declined with your reason. {CannotBeUndone}",
-        DealAction.MarkWon => $"The deal closes as Won. {CannotBeUndone}",
-        DealAction.MarkLost => $"The deal closes as Lost with your reason. {CannotBeUndone}",
-        DealAction.CloseAsError => $"The deal closes as Closed as error and leaves the pipeline. {CannotBeUndone}",
-        DealAction.UpgradeToCoSell => $"The deal is shared with {vendorName}'s sales team: it becomes a New co-sell referral with a new {reviewWindowDays}-day review window, and its registration eligibility is re-evaluated. Sharing cannot be switched back off.",
-        DealAction.SubmitRegistration => $"{vendorName}'s reviewers will approve or reject the registration.",
-        DealAction.ApproveRegistration => "The partner's registration of this deal is approved.",
-        DealAction.RejectRegistration => $"The registration is rejected with your reason. {CannotBeUndone}",
+        DealAction.Accept => SharedResource.Text("The referral becomes Active and the owner can work it to won or lost."),
+        DealAction.Decline => SharedResource.Text("The referral closes as Declined with your reason.") + " " + SharedResource.Text(CannotBeUndone),
+        DealAction.MarkWon => SharedResource.Text("The deal closes as Won.") + " " + SharedResource.Text(CannotBeUndone),
+        DealAction.MarkLost => SharedResource.Text("The deal closes as Lost with your reason.") + " " + SharedResource.Text(CannotBeUndone),
+        DealAction.CloseAsError => SharedResource.Text("The deal closes as Closed as error and leaves the pipeline.") + " " + SharedResource.Text(CannotBeUndone),
+        DealAction.UpgradeToCoSell => SharedResource.Text("The deal is shared with {0}'s sales team: it becomes a New co-sell referral with a new {1}-day review window, and its registration eligibility is re-evaluated. Sharing cannot be switched back off.", vendorName, reviewWindowDays),
+        DealAction.SubmitRegistration => SharedResource.Text("{0}'s reviewers will approve or reject the registration.", vendorName),
+        DealAction.ApproveRegistration => SharedResource.Text("The partner's registration of this deal is approved."),
+        DealAction.RejectRegistration => SharedResource.Text("The registration is rejected with your reason.") + " " + SharedResource.Text(CannotBeUndone),
         _ => string.Empty,
     };
 
-    public static string Done(DealAction action) => action switch
+    public static string Done(DealAction action) => SharedResource.Text(action switch
     {
         DealAction.Accept => "Referral accepted.",
         DealAction.Decline => "Referral declined.",
@@ -69,5 +70,5 @@ public static class DealActionTexts
         DealAction.ApproveRegistration => "Registration approved.",
         DealAction.RejectRegistration => "Registration rejected.",
         _ => "Done.",
-    };
+    });
 }

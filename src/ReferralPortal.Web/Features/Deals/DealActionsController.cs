@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using ReferralPortal.Domain.Deals;
 using ReferralPortal.Domain.Organisations;
 using ReferralPortal.Web.Infrastructure;
+using ReferralPortal.Web.Resources;
 
 namespace ReferralPortal.Web.Features.Deals;
 
@@ -135,7 +136,7 @@ public sealed class DealActionsController(
                     return NotFound();
                 }
 
-                ViewData["Conflict"] = ConflictMessage;
+                ViewData["Conflict"] = SharedResource.Text(ConflictMessage);
 
                 // The deal page's partials are found relative to its own controller's folder (Features/Deals).
                 RouteData.Values["controller"] = "Deals";
@@ -151,7 +152,7 @@ public sealed class DealActionsController(
     {
         foreach (var error in result.Errors)
         {
-            ModelState.AddModelError("Input." + error.PropertyName, error.ErrorMessage);
+            ModelState.AddModelError("Input." + error.PropertyName, SharedResource.Text(error.ErrorMessage));
         }
     }
 }

@@ -1,5 +1,6 @@
 using ReferralPortal.Domain.Deals;
 using ReferralPortal.Web.Infrastructure;
+using ReferralPortal.Web.Resources;
 
 namespace ReferralPortal.Web.Features.Deals;
 
@@ -18,8 +19,8 @@ public static class DealTimeline
 
     public static TimelineEntry Describe(DealActivity a)
     {
-        var who = a.ActorUserId is null ? "The system" : a.ActorName;
-        var what = a.Kind switch
+        var who = a.ActorUserId is null ? SharedResource.Text("The system") : a.ActorName;
+        var what = SharedResource.Text(a.Kind switch
         {
             ActivityKind.Created => "created the referral",
             ActivityKind.Edited => "edited the deal details",
@@ -34,18 +35,20 @@ public static class DealTimeline
             ActivityKind.RegistrationApproved => "approved the deal registration",
             ActivityKind.RegistrationRejected => "rejected the deal registration",
             _ => "added a note",
-        };
+        });
         var move = (a.FromStatus, a.ToStatus) switch
         {
             ({ } from, { } to) => $" ({Format.Status(from)} → {Format.Status(to)})",
-            (null, { } to) => $" as {Format.Status(to)}",
+            (null, { } to) => " " + SharedResource.Text("as {0}", Format.Status(to)),
             _ => string.Empty,
         };
         // The creation entry's comment is the system's own summary ("Private deal"), part of the sentence, not a quote.
         return a.Kind == ActivityKind.Created && a.Comment is { } summary
-            ? new TimelineEntry($"{who} {what}{move}: {char.ToLowerInvariant(summary[0])}{summary[1..]}.", a.At, ReasonLabel(a.Reason), null)
-            : new TimelineEntry($"{who} {what}{move}.", a.At, ReasonLabel(a.Reason), a.Comment);
+            ? new TimelineEntry(SharedResource.Text("{0} {1}{2}: {3}.", who, what, move, Lower(SharedResource.Text(summary))), a.At, ReasonLabel(a.Reason), null)
+            : new TimelineEntry(SharedResource.Text("{0} {1}{2}.", who, what, move), a.At, ReasonLabel(a.Reason), a.Comment);
     }
+
+    private static string Lower(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
 
     // Close and error reasons are stored as enum names; a registration rejection reason is the reviewer's own words.
     private static string? ReasonLabel(string? reason) =>

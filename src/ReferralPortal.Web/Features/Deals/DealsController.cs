@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using ReferralPortal.Web.Infrastructure;
+using ReferralPortal.Web.Resources;
 
 namespace ReferralPortal.Web.Features.Deals;
 
@@ -55,7 +56,7 @@ public sealed class DealsController(CurrentTenant current, DealPageQuery pageQue
         {
             foreach (var failure in result.Errors)
             {
-                ModelState.AddModelError($"{nameof(DealPage.NoteInput)}.{failure.PropertyName}", failure.ErrorMessage);
+                ModelState.AddModelError($"{nameof(DealPage.NoteInput)}.{failure.PropertyName}", SharedResource.Text(failure.ErrorMessage));
             }
 
             var page = await pageQuery.RunAsync(current.Actor, id, ct);
@@ -67,7 +68,7 @@ public sealed class DealsController(CurrentTenant current, DealPageQuery pageQue
             return NotFound();
         }
 
-        TempData["Flash"] = "Note added.";
+        TempData["Flash"] = SharedResource.Text("Note added.");
         return Redirect($"/deals/{id}#notes");
     }
 }

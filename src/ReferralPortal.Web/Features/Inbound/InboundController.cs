@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ReferralPortal.Domain.Common;
 using ReferralPortal.Web.Infrastructure;
+using ReferralPortal.Web.Resources;
 
 namespace ReferralPortal.Web.Features.Inbound;
 
@@ -23,7 +24,7 @@ public sealed class InboundController(InboundFormQuery formQuery, CreateInboundR
         var result = await validator.ValidateAsync(input, ct);
         foreach (var error in result.Errors)
         {
-            ModelState.AddModelError("Input." + error.PropertyName, error.ErrorMessage);
+            ModelState.AddModelError("Input." + error.PropertyName, SharedResource.Text(error.ErrorMessage));
         }
 
         if (ModelState.IsValid)
@@ -31,12 +32,12 @@ public sealed class InboundController(InboundFormQuery formQuery, CreateInboundR
             try
             {
                 var id = await create.RunAsync(input, ct);
-                TempData["Flash"] = "Inbound referral sent to the partner.";
+                TempData["Flash"] = SharedResource.Text("Inbound referral sent to the partner.");
                 return Redirect($"/deals/{id}");
             }
             catch (DomainException e) when (e is not NotAllowedException)
             {
-                ModelState.AddModelError(string.Empty, e.Message);
+                ModelState.AddModelError(string.Empty, SharedResource.Text(e.Message));
             }
         }
 

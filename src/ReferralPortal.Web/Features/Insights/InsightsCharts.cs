@@ -1,6 +1,7 @@
 using System.Globalization;
 using ReferralPortal.Domain.Deals;
 using ReferralPortal.Web.Infrastructure;
+using ReferralPortal.Web.Resources;
 
 namespace ReferralPortal.Web.Features.Insights;
 
@@ -26,12 +27,12 @@ public sealed record InsightsCharts(string? Currency, IReadOnlyDictionary<string
             [.. r.WonLostByMonth.Select(m => MonthLabel(m.Month))],
             r.Currency is null ? [] :
             [
-                new ChartSeries("won", "Won", r.Currency, [.. r.WonLostByMonth.Select(m => m.WonValue)]),
-                new ChartSeries("lost", "Lost", r.Currency, [.. r.WonLostByMonth.Select(m => m.LostValue)]),
+                new ChartSeries("won", SharedResource.Text("Won"), r.Currency, [.. r.WonLostByMonth.Select(m => m.WonValue)]),
+                new ChartSeries("lost", SharedResource.Text("Lost"), r.Currency, [.. r.WonLostByMonth.Select(m => m.LostValue)]),
             ]),
         [DealType] = new(
             [.. r.ByType.Select(t => Format.DealType(t.Key))],
-            [new ChartSeries("deals", "Deals", null, [.. r.ByType.Select(t => (decimal)t.Count)])]),
+            [new ChartSeries("deals", SharedResource.Text("Deals"), null, [.. r.ByType.Select(t => (decimal)t.Count)])]),
         [TopCustomers] = Ranked(r.TopCustomers, r.Currency),
         [TopSolutions] = Ranked(r.TopSolutions, r.Currency),
     });
@@ -40,7 +41,7 @@ public sealed record InsightsCharts(string? Currency, IReadOnlyDictionary<string
 
     private static ChartData Ranked(IReadOnlyList<RankedFigure> rows, string? currency) => new(
         [.. rows.Select(x => x.Name)],
-        currency is null ? [] : [new ChartSeries("value", "Value", currency, [.. rows.Select(x => x.Value)])]);
+        currency is null ? [] : [new ChartSeries("value", SharedResource.Text("Value"), currency, [.. rows.Select(x => x.Value)])]);
 }
 
 /// <summary>Category labels and the series drawn over them.</summary>

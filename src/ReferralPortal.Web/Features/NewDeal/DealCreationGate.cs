@@ -8,6 +8,7 @@ using ReferralPortal.Domain.Deals;
 using ReferralPortal.Domain.Organisations;
 using ReferralPortal.Web.Features.Errors;
 using ReferralPortal.Web.Infrastructure;
+using ReferralPortal.Web.Resources;
 
 namespace ReferralPortal.Web.Features.NewDeal;
 
@@ -47,7 +48,7 @@ public sealed class RequireDealCreationFilter(DealCreationGate gate, CurrentTena
             ViewData = new ViewDataDictionary(metadata, context.ModelState)
             {
                 Model = new ProblemViewModel(StatusCodes.Status403Forbidden, "New deal is not available",
-                    string.Join(" ", check.UnmetConditions), context.HttpContext.TraceIdentifier, null),
+                    string.Join(" ", check.UnmetConditions.Select(SharedResource.Text)), context.HttpContext.TraceIdentifier, null),
             },
         };
     }

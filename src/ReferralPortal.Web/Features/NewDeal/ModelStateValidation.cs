@@ -1,5 +1,6 @@
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using ReferralPortal.Web.Resources;
 
 namespace ReferralPortal.Web.Features.NewDeal;
 
@@ -19,7 +20,7 @@ public static class ModelStateValidation
                 continue;
             }
 
-            modelState.AddModelError(key, failure.ErrorMessage);
+            modelState.AddModelError(key, SharedResource.Text(failure.ErrorMessage));
         }
     }
 }

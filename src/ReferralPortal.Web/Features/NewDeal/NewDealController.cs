@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using ReferralPortal.Domain.Common;
 using ReferralPortal.Domain.Deals;
 using ReferralPortal.Web.Infrastructure;
+using ReferralPortal.Web.Resources;
 
 namespace ReferralPortal.Web.Features.NewDeal;
 
@@ -46,7 +47,7 @@ public sealed class NewDealController(
         var customer = await directory.FindAsync(customerId, ct);
         if (customer is null)
         {
-            ModelState.AddModelError("customerId", "Choose a customer from the search results.");
+            ModelState.AddModelError("customerId", SharedResource.Text("Choose a customer from the search results."));
             return await CustomerPageAsync(draftId, open?.State, country, name, false, null, ct);
         }
 
@@ -72,7 +73,7 @@ public sealed class NewDealController(
         var (customer, reused) = await directory.AddManualAsync(manual, ct);
         if (reused)
         {
-            TempData["Flash"] = $"{customer.Name} is already in the customer directory, so the existing record is used.";
+            TempData["Flash"] = SharedResource.Text("{0} is already in the customer directory, so the existing record is used.", customer.Name);
         }
 
         return await SaveCustomerAsync(open, customer.Id, customer.Name, customer.Country, ct);
@@ -217,7 +218,7 @@ public sealed class NewDealController(
         if (!details.IsValid)
         {
             ModelState.AddFailures(details, "Input");
-            ViewData["StepMessage"] = "Some deal details are no longer valid. Correct them, then continue to sharing.";
+            ViewData["StepMessage"] = SharedResource.Text("Some deal details are no longer valid. Correct them, then continue to sharing.");
             return await DetailsPageAsync(open, state.Details!, ct);
         }
 
@@ -229,10 +230,10 @@ public sealed class NewDealController(
         state.Sharing = input;
         var created = await command.RunAsync(current.Actor, open, ct);
         TempData["Flash"] = created.AlreadyExisted
-            ? "This deal had already been created from your draft; here it is."
+            ? SharedResource.Text("This deal had already been created from your draft; here it is.")
             : input.Share == true
-                ? $"Deal {Deal.FormatReferralId(created.Id)} created and shared with {programme.Value.VendorName} (co-sell). The review is due within {programme.Value.ReviewWindowDays} days."
-                : $"Private deal {Deal.FormatReferralId(created.Id)} created. It is not shared with {programme.Value.VendorName}; you can upgrade it to co-sell later.";
+                ? SharedResource.Text("Deal {0} created and shared with {1} (co-sell). The review is due within {2} days.", Deal.FormatReferralId(created.Id), programme.Value.VendorName, programme.Value.ReviewWindowDays)
+                : SharedResource.Text("Private deal {0} created. It is not shared with {1}; you can upgrade it to co-sell later.", Deal.FormatReferralId(created.Id), programme.Value.VendorName);
         return Redirect($"/deals/{created.Id}");
     }
 
@@ -255,7 +256,7 @@ public sealed class NewDealController(
             return NotFound();
         }
 
-        TempData["Flash"] = "Draft discarded.";
+        TempData["Flash"] = SharedResource.Text("Draft discarded.");
         return Redirect("/referrals/outbound");
     }
 
@@ -273,7 +274,7 @@ public sealed class NewDealController(
 
         if (open.Draft.CreatedDealId is int dealId)
         {
-            TempData["Flash"] = "This draft has already become a deal.";
+            TempData["Flash"] = SharedResource.Text("This draft has already become a deal.");
             return (open, Redirect($"/deals/{dealId}"));
         }
 

@@ -1,3 +1,5 @@
+using ReferralPortal.Web.Resources;
+
 namespace ReferralPortal.Web.Features.NewDeal;
 
 /// <summary>The four steps of the New deal wizard, in order (SPEC 5).</summary>
@@ -9,13 +11,13 @@ public static class WizardSteps
     public const int Sharing = 4;
     public const int Count = 4;
 
-    public static string Name(int step) => step switch
+    public static string Name(int step) => SharedResource.Text(step switch
     {
         Customer => "Customer",
         Contact => "Customer contact",
         Details => "Deal details",
         _ => "Sharing",
-    };
+    });
 
     public static string Slug(int step) => step switch
     {

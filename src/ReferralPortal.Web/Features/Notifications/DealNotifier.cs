@@ -1,9 +1,12 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ReferralPortal.Data;
 using ReferralPortal.Domain.Deals;
 using ReferralPortal.Domain.Notifications;
 using ReferralPortal.Domain.Organisations;
+using ReferralPortal.Web.Infrastructure;
+using ReferralPortal.Web.Resources;
 
 namespace ReferralPortal.Web.Features.Notifications;
 
@@ -48,17 +51,41 @@ public sealed class DealNotifier(ReferralsDbContext db, IOptions<EmailOptions> e
             .ToListAsync(ct);
     }
 
-    private static string Subject(NotificationKind kind, Deal deal) => kind switch
-    {
-        NotificationKind.NewInboundReferral => $"New inbound referral {deal.ReferralId}",
-        NotificationKind.NewCoSellReferral => $"New co-sell referral to review: {deal.ReferralId}",
-        NotificationKind.ReviewReminder => $"Review due soon: {deal.ReferralId}",
-        NotificationKind.RegistrationDecision => $"Registration decision: {deal.ReferralId}",
-        _ => $"Update on referral {deal.ReferralId}",
-    };
+    // The recipient's language is not stored, so each e-mail carries every portal language, English first.
+    private static string Subject(NotificationKind kind, Deal deal) =>
+        string.Join(" / ", EachLanguage(() => kind switch
+        {
+            NotificationKind.NewInboundReferral => SharedResource.Text("New inbound referral {0}", deal.ReferralId),
+            NotificationKind.NewCoSellReferral => SharedResource.Text("New co-sell referral to review: {0}", deal.ReferralId),
+            NotificationKind.ReviewReminder => SharedResource.Text("Review due soon: {0}", deal.ReferralId),
+            NotificationKind.RegistrationDecision => SharedResource.Text("Registration decision: {0}", deal.ReferralId),
+            _ => SharedResource.Text("Update on referral {0}", deal.ReferralId),
+        }).Distinct(StringComparer.Ordinal));
 
-    private string Body(string name, string text, int dealId) =>
-        $"Hello {name},\n\n{text}\n\nOpen the referral: {email.Value.PortalUrl.TrimEnd('/')}/deals/{dealId}\n\n— ReferralPortal";
+    private string Body(string name, string text, int dealId)
+    {
+        var link = $"{email.Value.PortalUrl.TrimEnd('/')}/deals/{dealId}";
+        var parts = EachLanguage(() => SharedResource.Text("Hello {0},", name) + "\n\n" + NotificationTexts.Localize(text) + "\n\n"
+            + SharedResource.Text("Open the referral: {0}", link));
+        return string.Join("\n\n———\n\n", parts) + "\n\n— ReferralPortal";
+    }
+
+    private static List<string> EachLanguage(Func<string> compose)
+    {
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            return [.. LocalizationSetup.Languages.Select(l =>
+            {
+                CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(l.Culture);
+                return compose();
+            })];
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
+    }
 
     private sealed record Recipient(string Id, int OrganisationId, string? Email, string DisplayName);
 }

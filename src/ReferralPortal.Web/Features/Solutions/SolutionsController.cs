@@ -6,6 +6,7 @@ using ReferralPortal.Data;
 using ReferralPortal.Domain.Organisations;
 using ReferralPortal.Web.Features.NewDeal;
 using ReferralPortal.Web.Infrastructure;
+using ReferralPortal.Web.Resources;
 
 namespace ReferralPortal.Web.Features.Solutions;
 
@@ -40,7 +41,7 @@ public sealed class SolutionsController(CurrentTenant current, ReferralsDbContex
         var solution = Solution.AddDraft(current.Actor, input.Name!, input.Description ?? string.Empty);
         db.Solutions.Add(solution);
         await db.SaveChangesAsync(ct);
-        TempData["Flash"] = $"Solution “{solution.Name}” added as a draft. The programme admin publishes it and marks it co-sell ready.";
+        TempData["Flash"] = SharedResource.Text("Solution “{0}” added as a draft. The programme admin publishes it and marks it co-sell ready.", solution.Name);
         return Redirect("/solutions");
     }
 
@@ -71,7 +72,7 @@ public sealed class SolutionsController(CurrentTenant current, ReferralsDbContex
 
         solution.Edit(current.Actor, input.Name!, input.Description ?? string.Empty);
         await db.SaveChangesAsync(ct);
-        TempData["Flash"] = $"Solution “{solution.Name}” saved.";
+        TempData["Flash"] = SharedResource.Text("Solution “{0}” saved.", solution.Name);
         return Redirect("/solutions");
     }
 
@@ -101,7 +102,7 @@ public sealed class SolutionsController(CurrentTenant current, ReferralsDbContex
 
         solution.SetProgrammeStatus(current.Actor, input.Marketplace, input.CoSellReady ? CoSellStatus.CoSellReady : CoSellStatus.NotReady, input.RegistrationEligible);
         await db.SaveChangesAsync(ct);
-        TempData["Flash"] = $"Programme status of “{solution.Name}” saved.";
+        TempData["Flash"] = SharedResource.Text("Programme status of “{0}” saved.", solution.Name);
         return Redirect("/solutions");
     }
 

@@ -3,6 +3,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 using ReferralPortal.Web.Infrastructure;
+using ReferralPortal.Web.Resources;
 
 namespace ReferralPortal.Web.Features.Workspace;
 
@@ -32,8 +33,8 @@ public sealed class WorkspaceController(
         var validation = await validator.ValidateAsync(input, ct);
         foreach (var failure in validation.Errors)
         {
-            ModelState.AddModelError(failure.PropertyName, failure.ErrorMessage);
-            notices.Add(failure.ErrorMessage);
+            ModelState.AddModelError(failure.PropertyName, SharedResource.Text(failure.ErrorMessage));
+            notices.Add(SharedResource.Text(failure.ErrorMessage));
         }
 
         var filter = WorkspaceFilter.From(input);
@@ -41,7 +42,7 @@ public sealed class WorkspaceController(
         if (page.Rows.Count == 0 && filter.Page > 1 && page.LastPage is int last)
         {
             // Past the end (a bookmark after deals closed, or a typed URL): show the last page that exists.
-            notices.Add(string.Create(CultureInfo.CurrentCulture, $"There is no page {filter.Page}; showing page {last}, the last one."));
+            notices.Add(SharedResource.Text("There is no page {0}; showing page {1}, the last one.", filter.Page, last));
             page = await query.RunAsync(actor, t, filter with { Page = last }, ct);
         }
 

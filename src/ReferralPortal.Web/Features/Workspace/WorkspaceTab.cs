@@ -1,4 +1,5 @@
 using ReferralPortal.Domain.Organisations;
+using ReferralPortal.Web.Resources;
 
 namespace ReferralPortal.Web.Features.Workspace;
 
@@ -20,11 +21,11 @@ public static class WorkspaceTabs
 
     public static WorkspaceTab Default(Actor actor) => actor.IsVendor ? WorkspaceTab.Shared : WorkspaceTab.Outbound;
 
-    public static string Label(WorkspaceTab tab) => tab switch
+    public static string Label(WorkspaceTab tab) => SharedResource.Text(tab switch
     {
         WorkspaceTab.Shared => "Shared with us",
         _ => tab.ToString(),
-    };
+    });
 
     public static string Slug(WorkspaceTab tab) => tab.ToString().ToLowerInvariant();
 
