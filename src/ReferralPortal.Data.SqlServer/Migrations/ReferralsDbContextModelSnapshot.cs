@@ -461,8 +461,6 @@ namespace ReferralPortal.Data.SqlServer.Migrations
 
                     b.HasIndex("DealType", "Direction", "Status", "ReviewDueAt");
 
-                    b.HasIndex("OwnerOrganisationId", "Direction", "LocationCountry", "Status");
-
                     b.HasIndex("OwnerOrganisationId", "Direction", "Status", "UpdatedAt");
 
                     b.HasIndex("OwnerOrganisationId", "Direction", "UpdatedAt", "Id");

@@ -63,9 +63,6 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         b.HasIndex(d => new { d.DealType, d.UpdatedAt, d.Id });
         b.HasIndex(d => new { d.OwnerOrganisationId, d.CustomerId });
         b.HasIndex(d => new { d.OwnerOrganisationId, d.LocationCountry });
-
-        // Country (+ status) filters: the capped count is answered from this index alone.
-        b.HasIndex(d => new { d.OwnerOrganisationId, d.Direction, d.LocationCountry, d.Status });
         b.HasIndex(d => new { d.Status, d.ReviewDueAt });
 
         // Workspace filter options for the vendor (whose scope is the deal type, not an owner): "has this customer
