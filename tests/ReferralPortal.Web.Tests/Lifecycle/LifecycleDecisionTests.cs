@@ -91,7 +91,7 @@ public sealed class LifecycleDecisionTests(QuietPortalFactory factory) : IClassF
         Assert.Equal(DealStatus.Declined, deal.Status);
         Assert.Equal(CloseReason.BudgetNotAdequate, deal.CloseReason);
         var entry = Assert.Single(deal.Activities, a => a.Kind == ActivityKind.Declined);
-        Assert.Equal("Budget not adequate", entry.Reason);
+        Assert.Equal(nameof(CloseReason.BudgetNotAdequate), entry.Reason); // the log stores the reason name; the timeline shows its label
         Assert.Equal("No budget this year.", entry.Comment);
     }
 
