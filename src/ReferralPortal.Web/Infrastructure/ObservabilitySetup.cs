@@ -24,7 +24,7 @@ public static class ObservabilitySetup
             {
                 log.WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture);
             }
-        });
+        }, preserveStaticLogger: true); // each host logs through its own logger, not the process-wide Log.Logger (several hosts share a test process)
 
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<ReferralsDbContext>("database", tags: ["ready"], customTestQuery: (db, ct) => db.Database.CanConnectAsync(ct));

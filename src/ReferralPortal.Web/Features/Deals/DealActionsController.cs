@@ -124,6 +124,12 @@ public sealed class DealActionsController(
 
     private async Task<IActionResult> RunAsync(int id, int? version, DealAction action, Action<Deal, Actor, DateTime> change, CancellationToken ct)
     {
+        // A version that is not a number is not "no version": never skip the stale-page check on garbage.
+        if (!ModelState.IsValid)
+        {
+            return BadRequest();
+        }
+
         switch (await command.RunAsync(id, version, change, ct))
         {
             case DealCommandOutcome.Done:

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ReferralPortal.Web.Features.Errors;
@@ -14,6 +15,12 @@ public sealed class ErrorsController : Controller
     [Route("")]
     public IActionResult Unexpected()
     {
+        // Only the exception handler's re-execution is an error; a typed-in /error is just an unknown page (never a 5xx).
+        if (HttpContext.Features.Get<IExceptionHandlerFeature>() is null)
+        {
+            return Status(StatusCodes.Status404NotFound);
+        }
+
         Response.StatusCode = StatusCodes.Status500InternalServerError;
         return View("Problem", new ProblemViewModel(500, "Something went wrong", "An unexpected error occurred. It has been logged; quote the request id if you contact support.", HttpContext.TraceIdentifier, null));
     }

@@ -41,6 +41,7 @@ public sealed class InboundController(InboundFormQuery formQuery, CreateInboundR
             }
         }
 
+        ModelState.ForgetUnreadableBooleans<InboundInput>("Input");
         var page = View(FormView, await formQuery.RunAsync(input, ct));
         page.StatusCode = StatusCodes.Status400BadRequest;
         return page;

@@ -169,6 +169,7 @@ public sealed class NewDealController(
         ModelState.AddFailures(await validator.ValidateAsync(input, ct), "Input");
         if (!ModelState.IsValid)
         {
+            ModelState.ForgetUnreadableBooleans<DetailsStepInput>("Input");
             return await DetailsPageAsync(open!, input, ct);
         }
 

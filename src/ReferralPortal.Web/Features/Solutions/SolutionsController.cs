@@ -97,6 +97,7 @@ public sealed class SolutionsController(CurrentTenant current, ReferralsDbContex
         ModelState.AddFailures(await validator.ValidateAsync(input, ct), "Input");
         if (!ModelState.IsValid)
         {
+            ModelState.ForgetUnreadableBooleans<ProgrammeStatusInput>("Input");
             return View("Status", await StatusPageAsync(id, input, ct));
         }
 

@@ -1,0 +1,190 @@
+using System.Globalization;
+using ReferralPortal.Data.Seeding;
+using ReferralPortal.Web.Tests.Infrastructure;
+
+namespace ReferralPortal.Web.Tests.Security;
+
+/// <summary>
+/// Every controller action the app maps, for anonymous and each demo user, against an expected outcome. The
+/// route list comes from the endpoint data source: an action missing from <see cref="Expected"/> fails the test.
+/// Deal actions target an active outbound co-sell deal of the user's own organisation (Fabrikam has none, so it
+/// gets Northwind's; the vendor sees Northwind's). State-changing deal posts carry a stale version, so a user the
+/// policy and the resource check let through gets 409 (nothing saved) instead of changing the deal; the domain's
+/// state rules are proven by the lifecycle tests.
+/// </summary>
+public sealed class AuthorisationMatrixTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    // Columns: anonymous, Northwind admin, Northwind sales, Fabrikam admin, Adventure Works admin, reviewer, programme admin.
+    private static readonly Dictionary<string, string> Expected = new(StringComparer.Ordinal)
+    {
+        ["Account.Login [GET] /account/login"] = "Ok Ok Ok Ok Ok Ok Ok",
+        ["Account.Login [POST] /account/login"] = "Invalid Invalid Invalid Invalid Invalid Invalid Invalid",
+        // Signing out ends on the login page; anonymous is sent there by the fallback policy.
+        ["Account.Logout [POST] /account/logout"] = "Login Login Login Login Login Login Login",
+
+        ["DealActions.Accept [POST] /deals/{id:int}/accept"] = "Login Conflict Conflict NotFound Conflict Conflict Conflict",
+        ["DealActions.Decline [GET] /deals/{id:int}/decline"] = "Login Forbidden Forbidden NotFound Forbidden Forbidden Forbidden",
+        ["DealActions.Decline [POST] /deals/{id:int}/decline"] = "Login Forbidden Forbidden NotFound Forbidden Forbidden Forbidden",
+        ["DealActions.Won [GET] /deals/{id:int}/won"] = "Login Ok Forbidden NotFound Ok Forbidden Forbidden",
+        ["DealActions.Won [POST] /deals/{id:int}/won"] = "Login Conflict Forbidden NotFound Conflict Forbidden Forbidden",
+        ["DealActions.Lost [GET] /deals/{id:int}/lost"] = "Login Ok Forbidden NotFound Ok Forbidden Forbidden",
+        ["DealActions.Lost [POST] /deals/{id:int}/lost"] = "Login Invalid Forbidden NotFound Invalid Forbidden Forbidden",
+        ["DealActions.CloseAsError [GET] /deals/{id:int}/close-as-error"] = "Login Ok Forbidden NotFound Ok Forbidden Forbidden",
+        ["DealActions.CloseAsError [POST] /deals/{id:int}/close-as-error"] = "Login Invalid Forbidden NotFound Invalid Forbidden Forbidden",
+        ["DealActions.Upgrade [GET] /deals/{id:int}/upgrade"] = "Login Forbidden Forbidden NotFound Forbidden Forbidden Forbidden",
+        ["DealActions.Upgrade [POST] /deals/{id:int}/upgrade"] = "Login Conflict Forbidden NotFound Conflict Forbidden Forbidden",
+        ["DealActions.SubmitRegistration [POST] /deals/{id:int}/registration/submit"] = "Login Conflict Forbidden NotFound Conflict Forbidden Forbidden",
+        ["DealActions.ApproveRegistration [POST] /deals/{id:int}/registration/approve"] = "Login Forbidden Forbidden Forbidden Forbidden Conflict Conflict",
+        ["DealActions.RejectRegistration [GET] /deals/{id:int}/registration/reject"] = "Login Forbidden Forbidden Forbidden Forbidden Forbidden Forbidden",
+        ["DealActions.RejectRegistration [POST] /deals/{id:int}/registration/reject"] = "Login Forbidden Forbidden Forbidden Forbidden Forbidden Forbidden",
+
+        ["Deals.Details [GET] /deals/{id:int}"] = "Login Ok Ok NotFound Ok Ok Ok",
+        ["Deals.Favourite [POST] /deals/{id:int}/favourite"] = "Login Redirect Redirect NotFound Redirect Redirect Redirect",
+        ["Deals.AddNote [POST] /deals/{id:int}/notes"] = "Login Invalid Invalid NotFound Invalid Invalid Invalid",
+
+        ["Errors.Unexpected [ANY] /error"] = "NotFound NotFound NotFound NotFound NotFound NotFound NotFound",
+        ["Errors.Status [ANY] /error/{code:int}"] = "NotFound NotFound NotFound NotFound NotFound NotFound NotFound",
+
+        ["Inbound.New [GET] /inbound/new"] = "Login Forbidden Forbidden Forbidden Forbidden Ok Ok",
+        ["Inbound.New [POST] /inbound/new"] = "Login Forbidden Forbidden Forbidden Forbidden Invalid Invalid",
+
+        ["Insights.Index [GET] /insights"] = "Login Ok Ok Ok Ok Ok Ok",
+        ["Insights.Data [GET] /insights/data"] = "Login Ok Ok Ok Ok Ok Ok",
+
+        // The wizard's gate: a partner's referral admin whose organisation has a published co-sell ready solution.
+        ["NewDeal.Start [GET] /deals/new"] = "Login Ok Forbidden Forbidden Ok Forbidden Forbidden",
+        ["NewDeal.Customer [GET] /deals/new/{draftId:guid}/customer"] = "Login Ok Forbidden Forbidden Ok Forbidden Forbidden",
+        ["NewDeal.SelectCustomer [POST] /deals/new/customer/select"] = "Login Invalid Forbidden Forbidden Invalid Forbidden Forbidden",
+        ["NewDeal.SelectCustomer [POST] /deals/new/{draftId:guid}/customer/select"] = "Login Invalid Forbidden Forbidden Invalid Forbidden Forbidden",
+        ["NewDeal.AddCustomer [POST] /deals/new/customer/manual"] = "Login Invalid Forbidden Forbidden Invalid Forbidden Forbidden",
+        ["NewDeal.AddCustomer [POST] /deals/new/{draftId:guid}/customer/manual"] = "Login Invalid Forbidden Forbidden Invalid Forbidden Forbidden",
+
+        // A new draft has no step done: later steps send the user back to the first one.
+        ["NewDeal.Contact [GET] /deals/new/{draftId:guid}/contact"] = "Login Redirect Forbidden Forbidden Redirect Forbidden Forbidden",
+        ["NewDeal.Contact [POST] /deals/new/{draftId:guid}/contact"] = "Login Redirect Forbidden Forbidden Redirect Forbidden Forbidden",
+        ["NewDeal.Details [GET] /deals/new/{draftId:guid}/details"] = "Login Redirect Forbidden Forbidden Redirect Forbidden Forbidden",
+        ["NewDeal.Details [POST] /deals/new/{draftId:guid}/details"] = "Login Redirect Forbidden Forbidden Redirect Forbidden Forbidden",
+        ["NewDeal.Sharing [GET] /deals/new/{draftId:guid}/sharing"] = "Login Redirect Forbidden Forbidden Redirect Forbidden Forbidden",
+        ["NewDeal.Create [POST] /deals/new/{draftId:guid}/create"] = "Login Redirect Forbidden Forbidden Redirect Forbidden Forbidden",
+        ["NewDeal.Discard [POST] /deals/new/{draftId:guid}/discard"] = "Login Redirect Forbidden Forbidden Redirect Forbidden Forbidden",
+
+        ["Notifications.Index [GET] /notifications"] = "Login Ok Ok Ok Ok Ok Ok",
+        ["Notifications.Open [POST] /notifications/{id:long}/open"] = "Login Redirect Redirect Redirect Redirect Redirect Redirect",
+        ["Notifications.Read [POST] /notifications/{id:long}/read"] = "Login Redirect Redirect Redirect Redirect Redirect Redirect",
+        ["Notifications.ReadAll [POST] /notifications/read-all"] = "Login Redirect Redirect Redirect Redirect Redirect Redirect",
+
+        ["Solutions.Index [GET] /solutions"] = "Login Ok Ok Ok Ok Ok Ok",
+        ["Solutions.New [GET] /solutions/new"] = "Login Ok Forbidden Ok Ok Forbidden Forbidden",
+        ["Solutions.New [POST] /solutions/new"] = "Login Invalid Forbidden Invalid Invalid Forbidden Forbidden",
+        ["Solutions.Edit [GET] /solutions/{id:int}/edit"] = "Login Ok Forbidden Ok Ok Forbidden Forbidden",
+        ["Solutions.Edit [POST] /solutions/{id:int}/edit"] = "Login Invalid Forbidden Invalid Invalid Forbidden Forbidden",
+        ["Solutions.Status [GET] /solutions/{id:int}/status"] = "Login Forbidden Forbidden Forbidden Forbidden Forbidden Ok",
+
+        // The programme admin posts the Edge Gateway's current statuses back (Draft, not ready): saved, nothing differs.
+        ["Solutions.Status [POST] /solutions/{id:int}/status"] = "Login Forbidden Forbidden Forbidden Forbidden Forbidden Redirect",
+
+        ["Workspace.Index [GET] /"] = "Login Redirect Redirect Redirect Redirect Redirect Redirect",
+        ["Workspace.Index [GET] /referrals"] = "Login Redirect Redirect Redirect Redirect Redirect Redirect",
+        ["Workspace.Tab [GET] /referrals/{tab}"] = "Login Ok Ok Ok Ok Ok Ok",
+        ["Workspace.Export [GET] /referrals/{tab}/export"] = "Login Ok Ok Ok Ok Ok Ok",
+    };
+
+    [Fact]
+    public void Every_mapped_action_has_an_expected_outcome_for_every_user()
+    {
+        var routes = PortalRoutes.All(factory);
+
+        var missing = routes.Select(r => r.Key).Where(k => !Expected.ContainsKey(k)).ToList();
+        var stale = Expected.Keys.Except(routes.Select(r => r.Key)).ToList();
+
+        Assert.True(missing.Count == 0, "Actions without expectations (add them to the table):\n" + string.Join("\n", missing));
+        Assert.True(stale.Count == 0, "Expectations for actions that no longer exist:\n" + string.Join("\n", stale));
+    }
+
+    [Fact]
+    public async Task Every_action_gives_each_user_the_expected_outcome()
+    {
+        var world = new SecurityWorld(factory);
+        var personas = await world.PersonasAsync();
+        var routes = PortalRoutes.All(factory).Where(r => Expected.ContainsKey(r.Key)).ToList();
+        var northwind = await world.OrganisationIdAsync(DemoAccounts.Northwind);
+        var northwindAdmin = personas[1];
+        var failures = new List<string>();
+        var requests = 0;
+
+        foreach (var persona in personas)
+        {
+            using var client = persona.Email is null ? factory.CreatePortalClient() : await factory.LoginAsync(persona.Email);
+            var token = await SecurityWorld.TokenAsync(client, persona.Email is not null);
+            var ownDeal = persona.IsPartner ? await world.ActiveCoSellDealAsync(persona.OrganisationId!.Value) : null;
+            var deal = ownDeal ?? (await world.ActiveCoSellDealAsync(northwind))!.Value;
+            var solution = persona.IsPartner
+                ? await world.FirstSolutionAsync(persona.OrganisationId!.Value)
+                : await world.FirstSolutionAsync(northwind, "Northwind Edge Gateway");
+            var notification = persona.Email is null
+                ? await world.NewNotificationAsync(northwindAdmin, deal)
+                : await world.NewNotificationAsync(persona, deal);
+            var tab = persona.IsVendor ? "shared" : "outbound";
+
+            foreach (var route in routes)
+            {
+                var draft = route.Template.Contains("{draftId", StringComparison.Ordinal)
+                    ? await world.NewDraftAsync(persona.IsPartner ? persona : northwindAdmin)
+                    : Guid.Empty;
+                var url = route.Url(name => name switch
+                {
+                    "id" when route.Controller == "Solutions" => solution.ToString(CultureInfo.InvariantCulture),
+                    "id" when route.Controller == "Notifications" => notification.ToString(CultureInfo.InvariantCulture),
+                    "id" => deal.ToString(CultureInfo.InvariantCulture),
+                    "draftId" => draft.ToString(),
+                    "tab" => tab,
+                    "code" => "404",
+                    _ => throw new InvalidOperationException($"No value for route parameter {name} of {route.Key}."),
+                });
+
+                var expected = Enum.Parse<Outcome>(Expected[route.Key].Split(' ')[personas.ToList().IndexOf(persona)]);
+                Outcome actual;
+                if (route.Action == "Logout" && persona.Email is not null)
+                {
+                    // Signing out ends the session the other rows need: use a session of its own.
+                    using var own = await factory.LoginAsync(persona.Email);
+                    actual = await SendAsync(own, route, url, await SecurityWorld.TokenAsync(own, true));
+                }
+                else
+                {
+                    actual = await SendAsync(client, route, url, token);
+                }
+
+                requests++;
+                if (actual != expected)
+                {
+                    failures.Add($"{route.Key} as {persona} ({url}): expected {expected}, got {actual}");
+                }
+            }
+        }
+
+        PortalRoutes.Report($"Authorisation matrix: {routes.Count} routes x {personas.Count} users (incl. anonymous) = {requests} requests, {failures.Count} unexpected.");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private static async Task<Outcome> SendAsync(PortalClient client, PortalRoute route, string url, string token)
+    {
+        using var request = new HttpRequestMessage(route.SendMethod, url);
+        if (route.IsUnsafe)
+        {
+            request.Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token,
+
+                // A stale version: whoever gets through gets 409 and the deal stays as it was.
+                ["version"] = "-1",
+
+                // Setting a favourite is idempotent; it shows the request was carried out.
+                ["Favourite"] = "true",
+            });
+        }
+
+        using var response = await client.Http.SendAsync(request);
+        return await Outcomes.ClassifyAsync(response);
+    }
+}
