@@ -41,6 +41,7 @@ public sealed class WorkspaceSearchIndexTests(PortalFactory factory) : IClassFix
     [InlineData("NEAR(a b)")]
     [InlineData("x\"")]
     [InlineData("ab")]
+    [InlineData("Lis\0boa")]
     public async Task Search_text_with_full_text_syntax_is_literal_and_never_fails(string text)
     {
         using var client = await factory.LoginAsync(DemoAccounts.NorthwindSales);

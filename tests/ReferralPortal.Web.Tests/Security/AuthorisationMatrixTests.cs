@@ -42,6 +42,8 @@ public sealed class AuthorisationMatrixTests(PortalFactory factory) : IClassFixt
         ["Deals.Favourite [POST] /deals/{id:int}/favourite"] = "Login Redirect Redirect NotFound Redirect Redirect Redirect",
         ["Deals.AddNote [POST] /deals/{id:int}/notes"] = "Login Invalid Invalid NotFound Invalid Invalid Invalid",
 
+        // The language switch is open to everyone: it sets the culture cookie and redirects to a local page.
+        ["Culture.Set [GET] /culture/{culture}"] = "Redirect Redirect Redirect Redirect Redirect Redirect Redirect",
         ["Errors.Unexpected [ANY] /error"] = "NotFound NotFound NotFound NotFound NotFound NotFound NotFound",
         ["Errors.Status [ANY] /error/{code:int}"] = "NotFound NotFound NotFound NotFound NotFound NotFound NotFound",
 
@@ -139,6 +141,7 @@ public sealed class AuthorisationMatrixTests(PortalFactory factory) : IClassFixt
                     "draftId" => draft.ToString(),
                     "tab" => tab,
                     "code" => "404",
+                    "culture" => "pt-PT",
                     _ => throw new InvalidOperationException($"No value for route parameter {name} of {route.Key}."),
                 });
 

@@ -47,7 +47,8 @@ public sealed class FtsDealSearch(ReferralsDbContext db) : IDealSearch
 
     public IQueryable<Deal> Apply(IQueryable<Deal> deals, string text)
     {
-        var term = text.Trim();
+        // Control characters (NUL above all) are not searchable text, and FTS5 refuses them.
+        var term = new string([.. text.Where(c => !char.IsControl(c))]).Trim();
         if (Deal.ParseReferralId(term) is not null || term.Length < 3)
         {
             return fallback.Apply(deals, term);
