@@ -154,11 +154,5 @@ public sealed class DealActionsController(
         }
     }
 
-    private void CopyToModelState(ValidationResult result)
-    {
-        foreach (var error in result.Errors)
-        {
-            ModelState.AddModelError("Input." + error.PropertyName, SharedResource.Text(error.ErrorMessage));
-        }
-    }
+    private void CopyToModelState(ValidationResult result) => ModelState.AddFailures(result, "Input");
 }

@@ -54,10 +54,7 @@ public sealed class DealsController(CurrentTenant current, DealPageQuery pageQue
         var result = await validator.ValidateAsync(input, ct);
         if (!result.IsValid)
         {
-            foreach (var failure in result.Errors)
-            {
-                ModelState.AddModelError($"{nameof(DealPage.NoteInput)}.{failure.PropertyName}", SharedResource.Text(failure.ErrorMessage));
-            }
+            ModelState.AddFailures(result, nameof(DealPage.NoteInput));
 
             var page = await pageQuery.RunAsync(current.Actor, id, ct);
             return page is null ? NotFound() : View(nameof(Details), page with { NoteInput = input });

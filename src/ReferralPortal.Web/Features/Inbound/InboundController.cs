@@ -21,11 +21,7 @@ public sealed class InboundController(InboundFormQuery formQuery, CreateInboundR
     [HttpPost("new")]
     public async Task<IActionResult> New(InboundInput input, CancellationToken ct)
     {
-        var result = await validator.ValidateAsync(input, ct);
-        foreach (var error in result.Errors)
-        {
-            ModelState.AddModelError("Input." + error.PropertyName, SharedResource.Text(error.ErrorMessage));
-        }
+        ModelState.AddFailures(await validator.ValidateAsync(input, ct), "Input");
 
         if (ModelState.IsValid)
         {

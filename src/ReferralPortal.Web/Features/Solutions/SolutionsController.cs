@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using ReferralPortal.Data;
 using ReferralPortal.Domain.Organisations;
-using ReferralPortal.Web.Features.NewDeal;
 using ReferralPortal.Web.Infrastructure;
 using ReferralPortal.Web.Resources;
 

@@ -2,7 +2,7 @@ using FluentValidation.Results;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using ReferralPortal.Web.Resources;
 
-namespace ReferralPortal.Web.Features.NewDeal;
+namespace ReferralPortal.Web.Infrastructure;
 
 public static class ModelStateValidation
 {
