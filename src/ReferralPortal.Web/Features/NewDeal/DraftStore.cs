@@ -58,7 +58,15 @@ public sealed class DraftStore(ReferralsDbContext db, TimeProvider clock)
     public async Task<IReadOnlyList<DraftSummary>> ListAsync(CancellationToken ct)
     {
         var cutoff = Now - DealDraft.Lifetime;
-        await db.DealDrafts.Where(d => d.UpdatedAt < cutoff).ExecuteDeleteAsync(ct);
+        var expired = db.DealDrafts.Where(d => d.UpdatedAt < cutoff);
+
+        // A DELETE takes SQLite's write lock even when nothing matches; this list is shown on every
+        // Outbound view of an admin, so only write when there is something to remove.
+        if (await expired.AnyAsync(ct))
+        {
+            await expired.ExecuteDeleteAsync(ct);
+        }
+
         return await db.DealDrafts.AsNoTracking()
             .Where(d => d.CreatedDealId == null)
             .OrderByDescending(d => d.UpdatedAt)
