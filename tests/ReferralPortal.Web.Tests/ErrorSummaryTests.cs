@@ -2,6 +2,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using ReferralPortal.Data.Seeding;
 using ReferralPortal.Web.Tests.Infrastructure;
+using ReferralPortal.Web.Tests.Lifecycle;
 using static ReferralPortal.Web.Tests.NewDealSteps;
 
 namespace ReferralPortal.Web.Tests;
@@ -152,6 +153,30 @@ public sealed class ErrorSummaryTests(PortalFactory factory) : IClassFixture<Por
         var page = await PostAsync(client, "/solutions/new", "/solutions/new", new Dictionary<string, string> { ["Input.Name"] = " " });
 
         Assert.Equal(["#Input_Name"], Summary(page).QuerySelectorAll("li a").Select(a => a.GetAttribute("href")));
+        AssertEachLinkReachesItsInvalidField(page);
+    }
+
+    [Fact]
+    public async Task Close_as_error_without_the_note_that_other_needs_links_to_the_note()
+    {
+        var id = await new LifecycleWorld(factory).PrivateActiveAsync();
+        using var admin = await factory.LoginAsync(DemoAccounts.NorthwindAdmin);
+
+        var page = await PostAsync(admin, $"/deals/{id}/close-as-error", $"/deals/{id}/close-as-error", [new("Input.Reason", "Other")]);
+
+        Assert.Equal(["#Input_Note"], Summary(page).QuerySelectorAll("li a").Select(a => a.GetAttribute("href")));
+        AssertEachLinkReachesItsInvalidField(page);
+    }
+
+    [Fact]
+    public async Task Empty_note_on_the_deal_page_links_to_the_note_box()
+    {
+        var id = await new LifecycleWorld(factory).PrivateActiveAsync();
+        using var admin = await factory.LoginAsync(DemoAccounts.NorthwindAdmin);
+
+        var page = await PostAsync(admin, $"/deals/{id}", $"/deals/{id}/notes", [new("NoteInput.Text", " ")]);
+
+        Assert.Equal(["#NoteInput_Text"], Summary(page).QuerySelectorAll("li a").Select(a => a.GetAttribute("href")));
         AssertEachLinkReachesItsInvalidField(page);
     }
 
