@@ -157,6 +157,28 @@ public sealed class ErrorSummaryTests(PortalFactory factory) : IClassFixture<Por
     }
 
     [Fact]
+    public async Task Empty_inbound_referral_links_each_message_to_its_field_in_form_order()
+    {
+        using var reviewer = await factory.LoginAsync(DemoAccounts.Reviewer);
+
+        // The action's parameter is called "input": ModelState keys then read "input.Name", the ids "Input_Name".
+        var page = await PostAsync(reviewer, "/inbound/new", "/inbound/new", new Dictionary<string, string>
+        {
+            ["Input.PartnerId"] = string.Empty,
+            ["Input.CustomerId"] = string.Empty,
+            ["Input.Name"] = string.Empty,
+            ["Input.Value"] = string.Empty,
+            ["Input.Currency"] = string.Empty,
+            ["Input.EstimatedCloseDate"] = string.Empty,
+        });
+
+        Assert.Equal(
+            ["#Input_PartnerId", "#Input_CustomerId", "#Input_Name", "#Input_Value", "#Input_Currency", "#Input_EstimatedCloseDate"],
+            Summary(page).QuerySelectorAll("li a").Select(a => a.GetAttribute("href")));
+        AssertEachLinkReachesItsInvalidField(page);
+    }
+
+    [Fact]
     public async Task Close_as_error_without_the_note_that_other_needs_links_to_the_note()
     {
         var id = await new LifecycleWorld(factory).PrivateActiveAsync();

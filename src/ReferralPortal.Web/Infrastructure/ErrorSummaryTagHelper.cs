@@ -83,31 +83,34 @@ public sealed partial class ErrorSummaryTagHelper : TagHelper
     }
 
     /// <summary>
-    /// The field a ModelState key belongs to: its id is <c>TagBuilder.CreateSanitizedId</c> of the key, as the input
-    /// tag helper makes it (a check box or radio group puts that id on its fieldset); its position is the index of
-    /// each property along the path ("0002.0007", sortable as text). Null when the key names no property of the
-    /// page's model, as a hand-named value ("customerId") or a tampered one does: there is no field to go to.
+    /// The field a ModelState key belongs to: its id is <c>TagBuilder.CreateSanitizedId</c> of the property path, as
+    /// the input tag helper makes it (a check box or radio group puts that id on its fieldset); its position is the
+    /// index of each property along the path ("0002.0007", sortable as text). ModelState keys ignore case ("input.Name"
+    /// when the action's parameter is called input), so the path takes the properties' own spelling. Null when the key
+    /// names no property of the page's model, as a hand-named value ("customerId") does: there is no field to go to.
     /// </summary>
     private static (string Id, string Position)? Field(string key, ModelMetadata model)
     {
-        // "Input.SolutionIds[0]" is a message about the Input.SolutionIds field.
-        var path = Indexer().Replace(key, string.Empty);
         var metadata = model;
+        var path = new List<string>();
         var position = new List<string>();
-        foreach (var name in path.Split('.'))
+
+        // "Input.SolutionIds[0]" is a message about the Input.SolutionIds field.
+        foreach (var name in Indexer().Replace(key, string.Empty).Split('.'))
         {
             var properties = metadata.Properties.ToList();
-            var index = properties.FindIndex(p => string.Equals(p.PropertyName, name, StringComparison.Ordinal));
+            var index = properties.FindIndex(p => string.Equals(p.PropertyName, name, StringComparison.OrdinalIgnoreCase));
             if (index < 0)
             {
                 return null;
             }
 
-            position.Add(index.ToString("D4", CultureInfo.InvariantCulture));
             metadata = properties[index];
+            path.Add(metadata.PropertyName!);
+            position.Add(index.ToString("D4", CultureInfo.InvariantCulture));
         }
 
-        return (TagBuilder.CreateSanitizedId(path, "_"), string.Join('.', position));
+        return (TagBuilder.CreateSanitizedId(string.Join('.', path), "_"), string.Join('.', position));
     }
 
     [GeneratedRegex(@"\[[^\]]*\]")]
