@@ -26,6 +26,37 @@ public sealed class UserLanguageTests(QuietPortalFactory factory) : IClassFixtur
         Assert.Equal("pt-PT", await PreferenceAsync(DemoAccounts.NorthwindSales));
     }
 
+    [Theory]
+    [InlineData("cross-site")]
+    [InlineData("same-site")]
+    public async Task A_switch_led_by_another_site_changes_that_browser_only_and_is_not_stored(string fetchSite)
+    {
+        await SetPreferenceAsync(DemoAccounts.NorthwindSales, "en");
+        using var client = await factory.LoginAsync(DemoAccounts.NorthwindSales);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/culture/pt-PT?returnUrl=%2F");
+        request.Headers.Add("Sec-Fetch-Site", fetchSite);
+
+        using var response = await client.Http.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Culture=", StringComparison.Ordinal));
+        Assert.Equal("en", await PreferenceAsync(DemoAccounts.NorthwindSales));
+    }
+
+    [Fact]
+    public async Task A_switch_from_a_portal_page_is_stored()
+    {
+        await SetPreferenceAsync(DemoAccounts.NorthwindSales, null);
+        using var client = await factory.LoginAsync(DemoAccounts.NorthwindSales);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/culture/pt-PT?returnUrl=%2F");
+        request.Headers.Add("Sec-Fetch-Site", "same-origin");
+
+        using var response = await client.Http.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("pt-PT", await PreferenceAsync(DemoAccounts.NorthwindSales));
+    }
+
     [Fact]
     public async Task Switching_language_with_other_letter_case_stores_the_portal_spelling()
     {
