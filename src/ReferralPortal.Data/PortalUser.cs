@@ -13,4 +13,10 @@ public class PortalUser : IdentityUser
     public Organisation? Organisation { get; set; }
 
     public PortalRole Role { get; set; }
+
+    /// <summary>
+    /// The portal language the user chose last ("en", "pt-PT"), or null before any choice: e-mails are written in
+    /// it, and signing in from another browser brings it along.
+    /// </summary>
+    public string? PreferredCulture { get; set; }
 }

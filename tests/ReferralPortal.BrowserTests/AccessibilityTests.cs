@@ -6,7 +6,7 @@ namespace ReferralPortal.BrowserTests;
 
 /// <summary>axe-core finds no serious or critical violation on the portal's pages, in English and in Portuguese.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class AccessibilityTests(BrowserFixture browser)
+public sealed class AccessibilityTests(BrowserFixture browser) : IAsyncDisposable
 {
     public static TheoryData<string, string, string> Pages()
     {
@@ -75,4 +75,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
 
         await Axe.AssertCleanAsync(page);
     }
+
+    // Its tests switch language while signed in, which is stored on the user: leave no choice for the next tests.
+    public ValueTask DisposeAsync() => browser.ForgetLanguageChoicesAsync();
 }

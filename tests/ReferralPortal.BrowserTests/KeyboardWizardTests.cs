@@ -7,7 +7,7 @@ namespace ReferralPortal.BrowserTests;
 
 /// <summary>The New deal wizard with the keyboard alone (Tab, Shift+Tab, Space, Enter, typing), and axe on each of its steps.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class KeyboardWizardTests(BrowserFixture browser)
+public sealed class KeyboardWizardTests(BrowserFixture browser) : IAsyncDisposable
 {
     private const int MaxTabs = 120;
 
@@ -129,4 +129,7 @@ public sealed class KeyboardWizardTests(BrowserFixture browser)
         await TabToAsync(page, page.Locator(selector));
         await page.Keyboard.TypeAsync(text);
     }
+
+    // Its tests switch language while signed in, which is stored on the user: leave no choice for the next tests.
+    public ValueTask DisposeAsync() => browser.ForgetLanguageChoicesAsync();
 }

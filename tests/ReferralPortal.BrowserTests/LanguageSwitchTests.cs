@@ -6,7 +6,7 @@ using ReferralPortal.Data.Seeding;
 namespace ReferralPortal.BrowserTests;
 
 [Collection(BrowserCollection.Name)]
-public sealed class LanguageSwitchTests(BrowserFixture browser)
+public sealed class LanguageSwitchTests(BrowserFixture browser) : IAsyncDisposable
 {
     [Fact]
     public async Task Switching_to_portuguese_in_the_top_bar_translates_the_page_and_survives_a_reload()
@@ -37,6 +37,21 @@ public sealed class LanguageSwitchTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Language_chosen_in_one_browser_follows_the_user_to_another()
+    {
+        var first = await browser.NewPageAsync();
+        await BrowserFixture.LoginAsync(first, DemoAccounts.NorthwindAdmin);
+        await first.GetByRole(AriaRole.Link, new() { Name = "Português" }).ClickAsync();
+        await Assertions.Expect(first.GetByRole(AriaRole.Heading, new() { Name = "Oportunidades", Exact = true })).ToBeVisibleAsync();
+
+        var second = await browser.NewPageAsync();
+        await BrowserFixture.LoginAsync(second, DemoAccounts.NorthwindAdmin);
+
+        await Assertions.Expect(second.GetByRole(AriaRole.Heading, new() { Name = "Oportunidades", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(second.Locator("html")).ToHaveAttributeAsync("lang", "pt-PT");
+    }
+
+    [Fact]
     public async Task Insights_in_portuguese_draws_its_charts_with_portuguese_labels_and_numbers()
     {
         var page = await browser.NewPageAsync();
@@ -55,4 +70,7 @@ public sealed class LanguageSwitchTests(BrowserFixture browser)
         Directory.CreateDirectory(folder);
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "insights-partner-pt-PT-full.png"), FullPage = true });
     }
+
+    // Its tests switch language while signed in, which is stored on the user: leave no choice for the next tests.
+    public ValueTask DisposeAsync() => browser.ForgetLanguageChoicesAsync();
 }

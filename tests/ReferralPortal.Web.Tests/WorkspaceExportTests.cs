@@ -69,6 +69,30 @@ public sealed class WorkspaceExportTests(PortalFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task Export_in_portuguese_has_the_portuguese_header_and_labels_and_keeps_values_invariant()
+    {
+        Deal deal;
+        await using (var db = WorkspaceTestData.Db(factory))
+        {
+            deal = await db.Deals.Where(d => d.Status == DealStatus.New && d.Direction == DealDirection.Outbound).OrderBy(d => d.Id).FirstAsync();
+        }
+
+        // Not a user the other tests sign in as: a switch while signed in is stored and comes back at sign-in.
+        using var client = await factory.LoginAsync(DemoAccounts.NorthwindAdmin);
+        await client.GetAsync("/culture/pt-PT?returnUrl=%2F");
+        var response = await client.GetAsync("/referrals/outbound/export?q=" + Deal.FormatReferralId(deal.Id));
+        var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(
+            "ID da oportunidade,Nome do negócio,Cliente,País,Valor,Moeda,Estado,Tipo de negócio,Estado do registo,Prazo de revisão,Soluções,Última atualização",
+            lines[0]);
+        var value = deal.Value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+        var due = deal.ReviewDueAt!.Value.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($",{deal.LocationCountry},{value},{deal.Currency},Nova,Co-venda,", lines[1]);
+        Assert.Contains($",{due},", lines[1]);
+    }
+
+    [Fact]
     public async Task Export_quotes_commas_and_quotes_and_neutralises_formulas()
     {
         var formula = await WorkspaceTestData.AddOutboundDealAsync(factory, DemoAccounts.NorthwindAdmin, "=HYPERLINK(\"http://x\",\"y\")", "@SUM(A1:A2) plan", share: false);

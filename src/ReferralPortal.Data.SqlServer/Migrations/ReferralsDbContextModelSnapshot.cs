@@ -239,6 +239,10 @@ namespace ReferralPortal.Data.SqlServer.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("bit");
 
+                    b.Property<string>("PreferredCulture")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(20)

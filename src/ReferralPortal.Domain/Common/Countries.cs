@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace ReferralPortal.Domain.Common;
 
-/// <summary>ISO 3166-1 alpha-2 country codes, with English names from .NET's region data.</summary>
+/// <summary>
+/// ISO 3166-1 alpha-2 country codes, with English names from .NET's region data. The English name is also the key
+/// of the country's name in other languages (the web project's resources).
+/// </summary>
 public static class Countries
 {
     private static readonly string[] Codes =

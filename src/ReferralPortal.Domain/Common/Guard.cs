@@ -1,5 +1,9 @@
 namespace ReferralPortal.Domain.Common;
 
+/// <summary>
+/// The entities' checks of plain values. Field names are passed as the English label the forms show (the web
+/// layer translates them with the message), never built into the text.
+/// </summary>
 internal static class Guard
 {
     public static string Text(string? value, string field, int min, int max)
@@ -7,9 +11,9 @@ internal static class Guard
         var trimmed = value?.Trim() ?? string.Empty;
         if (trimmed.Length < min || trimmed.Length > max)
         {
-            throw new DomainException(min > 0
-                ? $"{field} must be between {min} and {max} characters."
-                : $"{field} must be at most {max} characters.");
+            throw min > 0
+                ? new DomainException("{0} must be between {1} and {2} characters.", field, min, max)
+                : new DomainException("{0} must be at most {1} characters.", field, max);
         }
 
         return trimmed;
@@ -23,7 +27,7 @@ internal static class Guard
             return null;
         }
 
-        return trimmed.Length > max ? throw new DomainException($"{field} must be at most {max} characters.") : trimmed;
+        return trimmed.Length > max ? throw new DomainException("{0} must be at most {1} characters.", field, max) : trimmed;
     }
 
     public static string Country(string? code)
@@ -32,8 +36,12 @@ internal static class Guard
         return Countries.IsKnown(upper) ? upper : throw new DomainException("Choose a country from the list.");
     }
 
-    /// <summary>Refuses enum values outside the list (a form or API can send any number).</summary>
-    public static T Listed<T>(T value, string field)
+    /// <summary>Refuses enum values outside the list (a form or API can send any number) with the given message.</summary>
+    /// <remarks>
+    /// The whole sentence, not a field name in a shared sentence: "Choose a {0} from the list." cannot be said in
+    /// Portuguese without knowing the word's gender.
+    /// </remarks>
+    public static T Listed<T>(T value, string message)
         where T : struct, Enum =>
-        Enum.IsDefined(value) ? value : throw new DomainException($"Choose a {field} from the list.");
+        Enum.IsDefined(value) ? value : throw new DomainException(message);
 }

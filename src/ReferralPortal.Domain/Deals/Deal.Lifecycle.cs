@@ -6,6 +6,7 @@ namespace ReferralPortal.Domain.Deals;
 public partial class Deal
 {
     private const string TerminalMessage = "This deal is closed; only notes can be added.";
+    private const string ChooseAReason = "Choose a reason from the list.";
 
     /// <summary>Why the actor may not take this action now, or null when allowed.</summary>
     public string? WhyNot(DealAction action, Actor actor, DateTime now)
@@ -75,7 +76,7 @@ public partial class Deal
     public void Decline(Actor actor, CloseReason reason, string? comment, DateTime now)
     {
         Ensure(WhyNot(DealAction.Decline, actor, now));
-        reason = Guard.Listed(reason, "reason");
+        reason = Guard.Listed(reason, ChooseAReason);
         var text = Guard.OptionalText(comment, "Comment", 1000);
         CloseReason = reason;
         CloseComment = text;
@@ -106,7 +107,7 @@ public partial class Deal
     public void MarkLost(Actor actor, CloseReason reason, string? comment, DateTime now)
     {
         Ensure(WhyNot(DealAction.MarkLost, actor, now));
-        reason = Guard.Listed(reason, "reason");
+        reason = Guard.Listed(reason, ChooseAReason);
         var text = Guard.OptionalText(comment, "Comment", 1000);
         CloseReason = reason;
         CloseComment = text;
@@ -117,7 +118,7 @@ public partial class Deal
     public void CloseAsError(Actor actor, ErrorReason reason, string? note, DateTime now)
     {
         Ensure(WhyNot(DealAction.CloseAsError, actor, now));
-        reason = Guard.Listed(reason, "reason");
+        reason = Guard.Listed(reason, ChooseAReason);
         var text = Guard.OptionalText(note, "Note", 1000);
         if (reason == Deals.ErrorReason.Other && text is null)
         {

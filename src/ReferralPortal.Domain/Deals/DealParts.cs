@@ -46,7 +46,7 @@ public sealed record DealDetails(
         var name = Guard.Text(Name, "Deal name", 3, 200);
         if (Value <= 0 || Value > MaxValue)
         {
-            throw new DomainException("Estimated value must be more than 0 and at most 1,000,000,000.");
+            throw new DomainException("Estimated value must be more than 0 and at most {0:N0}.", MaxValue);
         }
 
         if (decimal.Round(Value, 2) != Value)

@@ -11,7 +11,7 @@ namespace ReferralPortal.Web.Infrastructure;
 /// <summary>
 /// The last line for rule violations that an action did not turn into field messages: a refused
 /// action becomes the 403 page, a broken rule a 400 page and a lost race a 409 page, each with the
-/// domain's own words. Nothing of these reaches the generic 500 handler.
+/// domain's own words in the user's language. Nothing of these reaches the generic 500 handler.
 /// </summary>
 public sealed class DomainExceptionFilter(IModelMetadataProvider metadata) : IExceptionFilter
 {
@@ -19,8 +19,8 @@ public sealed class DomainExceptionFilter(IModelMetadataProvider metadata) : IEx
     {
         var (status, title, message) = context.Exception switch
         {
-            NotAllowedException e => (StatusCodes.Status403Forbidden, "Not allowed", e.Message),
-            DomainException e => (StatusCodes.Status400BadRequest, "That change is not possible", e.Message),
+            NotAllowedException e => (StatusCodes.Status403Forbidden, "Not allowed", e.LocalizedMessage()),
+            DomainException e => (StatusCodes.Status400BadRequest, "That change is not possible", e.LocalizedMessage()),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "This deal was changed by someone else",
                 "Someone changed this record while you were working on it. Nothing of your change was saved; reload to see its current state."),
             _ => (0, string.Empty, string.Empty),

@@ -68,8 +68,8 @@ public static class Format
         _ => "badge-reg-none",
     };
 
-    /// <summary>A country's English name from its ISO code ("PT" → "Portugal").</summary>
-    public static string Country(string code) => Domain.Common.Countries.NameOf(code);
+    /// <summary>A country's name in the current UI culture from its ISO code ("DE" → "Germany" / "Alemanha").</summary>
+    public static string Country(string code) => CountryNames.Of(code);
 
     /// <summary>A count that may have been capped: "1,234" or "10,000+".</summary>
     public static string Count(int count, bool capped) =>

@@ -21,6 +21,7 @@ public static class LocalizationSetup
     public static IServiceCollection AddPortalLocalization(this IServiceCollection services)
     {
         services.AddLocalization();
+        services.AddScoped<Features.Culture.UserLanguage>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             var cultures = Languages.Select(l => new CultureInfo(l.Culture)).ToList();
@@ -44,6 +45,47 @@ public static class LocalizationSetup
 
     public static IApplicationBuilder UsePortalLocalization(this IApplicationBuilder app) => app.UseRequestLocalization();
 
-    public static bool IsSupported(string? culture) =>
-        Languages.Any(l => string.Equals(l.Culture, culture, StringComparison.OrdinalIgnoreCase));
+    public static bool IsSupported(string? culture) => Canonical(culture) is not null;
+
+    /// <summary>The portal's own spelling of a supported culture ("PT-pt" → "pt-PT"); null for anything else.</summary>
+    public static string? Canonical(string? culture) =>
+        Languages.FirstOrDefault(l => string.Equals(l.Culture, culture, StringComparison.OrdinalIgnoreCase))?.Culture;
+
+    /// <summary>Stores the language for this browser in the standard culture cookie (read by the request localization).</summary>
+    public static void WriteCultureCookie(HttpResponse response, string culture) =>
+        response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions
+            {
+                Expires = DateTimeOffset.UtcNow.AddYears(1),
+                IsEssential = true,
+                HttpOnly = true,
+                SameSite = SameSiteMode.Lax,
+                Secure = response.HttpContext.Request.IsHttps,
+                Path = "/",
+            });
+
+    /// <summary>The supported language chosen in this browser's culture cookie, or null when there is no valid choice.</summary>
+    public static string? ReadCultureCookie(HttpRequest request) =>
+        request.Cookies.TryGetValue(CookieRequestCultureProvider.DefaultCookieName, out var value)
+            && CookieRequestCultureProvider.ParseCookieValue(value) is { } parsed
+            && parsed.UICultures.Count > 0
+                ? Canonical(parsed.UICultures[0].Value)
+                : null;
+
+    /// <summary>Runs <paramref name="compose"/> with the given culture as current culture and UI culture, then restores both.</summary>
+    public static T InCulture<T>(string culture, Func<T> compose)
+    {
+        var (before, beforeUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+            return compose();
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (before, beforeUi);
+        }
+    }
 }

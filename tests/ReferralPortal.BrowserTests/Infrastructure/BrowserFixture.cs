@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using ReferralPortal.Data;
 
 namespace ReferralPortal.BrowserTests.Infrastructure;
 
@@ -68,6 +70,22 @@ public sealed class BrowserFixture : IAsyncLifetime
             JavaScriptEnabled = javaScript,
         });
         return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// Clears every user's stored language. Switching language while signed in stores the choice on the user and
+    /// signing in brings it back, so a test class that switches calls this when each test ends: the next test's
+    /// sign-in starts in English again.
+    /// </summary>
+    public async ValueTask ForgetLanguageChoicesAsync()
+    {
+        if (factory is null)
+        {
+            return;
+        }
+
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<ReferralsDbContext>>().CreateDbContextAsync();
+        await db.Users.ExecuteUpdateAsync(s => s.SetProperty(u => u.PreferredCulture, (string?)null));
     }
 
     /// <summary>Logs in through the real login page, as a user would.</summary>

@@ -42,7 +42,8 @@ public sealed class PortugueseUiTests(PortalFactory factory) : IClassFixture<Por
     [Fact]
     public async Task Workspace_without_a_culture_choice_stays_english()
     {
-        using var client = await factory.LoginAsync(DemoAccounts.NorthwindAdmin);
+        // Not a user the other tests switch: a switch while signed in is stored and comes back at sign-in.
+        using var client = await factory.LoginAsync(DemoAccounts.NorthwindSales);
 
         var page = await client.GetPageAsync("/referrals/outbound");
 

@@ -14,6 +14,21 @@ public sealed partial class ResourceFileTests
         Assert.Empty(portuguese.Except(english).Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("pt-PT")]
+    public void Resource_keys_differ_by_more_than_letter_case(string culture)
+    {
+        // The resource build drops the second of two names that differ only in case (warning MSB3568), so that
+        // text silently stays English.
+        var clashes = SourceTree.ReadResx(SourceTree.Resource(culture)).Keys
+            .GroupBy(k => k, StringComparer.OrdinalIgnoreCase)
+            .Where(g => g.Count() > 1)
+            .Select(g => string.Join(" / ", g));
+
+        Assert.Empty(clashes);
+    }
+
     [Fact]
     public void Portuguese_resources_have_no_empty_values()
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using ReferralPortal.Data;
+using ReferralPortal.Web.Features.Culture;
 using ReferralPortal.Web.Infrastructure;
 using ReferralPortal.Web.Resources;
 
@@ -27,7 +28,7 @@ public sealed class LoginInput
 
 /// <summary>Sign-in and sign-out. No self-registration: accounts come from the seed or an admin.</summary>
 [Route("account")]
-public sealed class AccountController(SignInManager<PortalUser> signIn, ILogger<AccountController> log) : Controller
+public sealed class AccountController(SignInManager<PortalUser> signIn, UserLanguage language, ILogger<AccountController> log) : Controller
 {
     [AllowAnonymous]
     [HttpGet("login")]
@@ -36,7 +37,7 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, ILogger<
     [AllowAnonymous]
     [HttpPost("login")]
     [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.Login)]
-    public async Task<IActionResult> Login(LoginInput input)
+    public async Task<IActionResult> Login(LoginInput input, CancellationToken ct)
     {
         if (!ModelState.IsValid)
         {
@@ -46,6 +47,11 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, ILogger<
         var result = await signIn.PasswordSignInAsync(input.Email!, input.Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
+            if (await signIn.UserManager.FindByNameAsync(input.Email!) is { } user)
+            {
+                await language.AdoptAtSignInAsync(user.Id, HttpContext, ct);
+            }
+
             return LocalRedirect(Url.IsLocalUrl(input.ReturnUrl) ? input.ReturnUrl! : "/");
         }
 

@@ -33,7 +33,7 @@ public sealed class InboundController(InboundFormQuery formQuery, CreateInboundR
             }
             catch (DomainException e) when (e is not NotAllowedException)
             {
-                ModelState.AddModelError(string.Empty, SharedResource.Text(e.Message));
+                ModelState.AddModelError(string.Empty, e.LocalizedMessage());
             }
         }
 

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ReferralPortal.Data;
-using ReferralPortal.Domain.Common;
 using ReferralPortal.Domain.Organisations;
 using ReferralPortal.Web.Infrastructure;
 
@@ -42,7 +41,7 @@ public sealed class InboundFormQuery(ReferralsDbContext db, IOptions<ProgrammeOp
             [.. customers.Select(c => new SelectListItem($"{c.Name} ({c.City}, {c.Country})", c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))],
             solutionItems,
             [.. p.Currencies.Select(c => new SelectListItem(c, c))],
-            [.. Domain.Common.Countries.All.Select(c => new SelectListItem(c.Name, c.Code))],
+            [.. CountryNames.All.Select(c => new SelectListItem(c.Name, c.Code))],
             p.ReviewWindowDays);
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ReferralPortal.Data;
@@ -30,7 +29,7 @@ public sealed class DealNotifier(ReferralsDbContext db, IOptions<EmailOptions> e
             db.Notifications.Add(new Notification(r.Id, r.OrganisationId, plan.Kind, deal.Id, plan.Text, now));
             if (!string.IsNullOrWhiteSpace(r.Email))
             {
-                db.EmailOutbox.Add(new EmailMessage(r.Email, Subject(plan.Kind, deal), Body(r.DisplayName, plan.Text, deal.Id), now));
+                db.EmailOutbox.Add(Email(r, plan, deal, now));
             }
         }
     }
@@ -47,45 +46,30 @@ public sealed class DealNotifier(ReferralsDbContext db, IOptions<EmailOptions> e
                 || (ownerAdmins && u.OrganisationId == owner && u.Role == PortalRole.ReferralAdmin)
                 || u.Id == creator)
             .OrderBy(u => u.Id)
-            .Select(u => new Recipient(u.Id, u.OrganisationId, u.Email, u.DisplayName))
+            .Select(u => new Recipient(u.Id, u.OrganisationId, u.Email, u.DisplayName, u.PreferredCulture))
             .ToListAsync(ct);
     }
 
-    // The recipient's language is not stored, so each e-mail carries every portal language, English first.
-    private static string Subject(NotificationKind kind, Deal deal) =>
-        string.Join(" / ", EachLanguage(() => kind switch
-        {
-            NotificationKind.NewInboundReferral => SharedResource.Text("New inbound referral {0}", deal.ReferralId),
-            NotificationKind.NewCoSellReferral => SharedResource.Text("New co-sell referral to review: {0}", deal.ReferralId),
-            NotificationKind.ReviewReminder => SharedResource.Text("Review due soon: {0}", deal.ReferralId),
-            NotificationKind.RegistrationDecision => SharedResource.Text("Registration decision: {0}", deal.ReferralId),
-            _ => SharedResource.Text("Update on referral {0}", deal.ReferralId),
-        }).Distinct(StringComparer.Ordinal));
+    /// <summary>Subject and body in the recipient's language (English when they never chose one).</summary>
+    private EmailMessage Email(Recipient r, NotificationPlan plan, Deal deal, DateTime now) =>
+        LocalizationSetup.InCulture(LocalizationSetup.Canonical(r.PreferredCulture) ?? LocalizationSetup.DefaultCulture, () =>
+            new EmailMessage(r.Email!, Subject(plan.Kind, deal), Body(r.DisplayName, plan.Text, deal.Id), now));
+
+    private static string Subject(NotificationKind kind, Deal deal) => kind switch
+    {
+        NotificationKind.NewInboundReferral => SharedResource.Text("New inbound referral {0}", deal.ReferralId),
+        NotificationKind.NewCoSellReferral => SharedResource.Text("New co-sell referral to review: {0}", deal.ReferralId),
+        NotificationKind.ReviewReminder => SharedResource.Text("Review due soon: {0}", deal.ReferralId),
+        NotificationKind.RegistrationDecision => SharedResource.Text("Registration decision: {0}", deal.ReferralId),
+        _ => SharedResource.Text("Update on referral {0}", deal.ReferralId),
+    };
 
     private string Body(string name, string text, int dealId)
     {
         var link = $"{email.Value.PortalUrl.TrimEnd('/')}/deals/{dealId}";
-        var parts = EachLanguage(() => SharedResource.Text("Hello {0},", name) + "\n\n" + NotificationTexts.Localize(text) + "\n\n"
-            + SharedResource.Text("Open the referral: {0}", link));
-        return string.Join("\n\n———\n\n", parts) + "\n\n— ReferralPortal";
+        return SharedResource.Text("Hello {0},", name) + "\n\n" + NotificationTexts.Localize(text) + "\n\n"
+            + SharedResource.Text("Open the referral: {0}", link) + "\n\n— ReferralPortal";
     }
 
-    private static List<string> EachLanguage(Func<string> compose)
-    {
-        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        try
-        {
-            return [.. LocalizationSetup.Languages.Select(l =>
-            {
-                CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(l.Culture);
-                return compose();
-            })];
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
-        }
-    }
-
-    private sealed record Recipient(string Id, int OrganisationId, string? Email, string DisplayName);
+    private sealed record Recipient(string Id, int OrganisationId, string? Email, string DisplayName, string? PreferredCulture);
 }

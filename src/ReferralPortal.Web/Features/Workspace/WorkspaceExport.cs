@@ -3,12 +3,15 @@ using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using ReferralPortal.Domain.Organisations;
 using ReferralPortal.Web.Infrastructure;
+using ReferralPortal.Web.Resources;
 
 namespace ReferralPortal.Web.Features.Workspace;
 
 /// <summary>
 /// Streams the current workspace view (all pages, same filters and order) as CSV: rows are read and written one
-/// at a time, never buffered whole. Text that a spreadsheet would run as a formula is escaped.
+/// at a time, never buffered whole. Text that a spreadsheet would run as a formula is escaped. The header and the
+/// status, type and registration labels are in the user's language, as on the page; values stay invariant (ISO
+/// country codes, dates as ISO 8601 UTC, numbers with a decimal point) so any spreadsheet or script reads them alike.
 /// </summary>
 public sealed class WorkspaceExport(WorkspaceDeals source)
 {
@@ -20,10 +23,11 @@ public sealed class WorkspaceExport(WorkspaceDeals source)
         WriteByteOrderMark = true, // Excel reads UTF-8 without a BOM as the local code page.
     };
 
-    private static readonly string[] Header =
+    private static string[] Header() =>
     [
-        "Referral ID", "Deal name", "Customer", "Country", "Value", "Currency", "Status", "Deal type", "Registration status",
-        "Review due", "Solutions", "Last updated",
+        SharedResource.Text("Referral ID"), SharedResource.Text("Deal name"), SharedResource.Text("Customer"), SharedResource.Text("Country"),
+        SharedResource.Text("Value"), SharedResource.Text("Currency"), SharedResource.Text("Status"), SharedResource.Text("Deal type"),
+        SharedResource.Text("Registration status"), SharedResource.Text("Review due"), SharedResource.Text("Solutions"), SharedResource.Text("Last updated"),
     ];
 
     public async Task WriteAsync(Stream body, Actor actor, WorkspaceTab tab, WorkspaceFilter filter, CancellationToken ct)
@@ -48,7 +52,7 @@ public sealed class WorkspaceExport(WorkspaceDeals source)
             .AsAsyncEnumerable();
 
         await using var csv = CsvWriter.Create(body, Csv, leaveOpen: true);
-        csv.WriteHeader(Header);
+        csv.WriteHeader(Header());
         await foreach (var r in rows.WithCancellation(ct))
         {
             await csv.WriteRecordAsync(

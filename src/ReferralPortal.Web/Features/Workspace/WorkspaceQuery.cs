@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using ReferralPortal.Data;
 using ReferralPortal.Domain.Deals;
 using ReferralPortal.Domain.Organisations;
+using ReferralPortal.Web.Infrastructure;
 
 namespace ReferralPortal.Web.Features.Workspace;
 
@@ -158,7 +159,7 @@ public sealed class WorkspaceQuery(ReferralsDbContext db, WorkspaceDeals source,
             .Select(s => new { s.Id, s.Name })
             .ToListAsync(ct);
         return new FilterOptions(
-            [.. countries.Select(c => new FilterOption(c, Domain.Common.Countries.NameOf(c))).OrderBy(o => o.Label, StringComparer.CurrentCulture)],
+            [.. countries.Select(c => new FilterOption(c, CountryNames.Of(c))).OrderBy(o => o.Label, CountryNames.Order)],
             [.. customers.Select(c => new FilterOption(c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Name))],
             [.. solutions.Select(s => new FilterOption(s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Name))]);
     }
