@@ -10,7 +10,7 @@ namespace ReferralPortal.BrowserTests;
 /// submit, lists the messages as links, and a link puts the focus in its field.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ErrorSummaryBrowserTests(BrowserFixture browser)
+public sealed class ErrorSummaryBrowserTests(BrowserFixture browser) : IAsyncDisposable
 {
     private const string NameMessage = "Enter a deal name of 3 to 200 characters.";
 
@@ -141,4 +141,7 @@ public sealed class ErrorSummaryBrowserTests(BrowserFixture browser)
         await page.WaitForURLAsync(url => url.EndsWith("/details", StringComparison.Ordinal));
         return page;
     }
+
+    // The axe test switches language while signed in, which is stored on the user: leave no choice for the next tests.
+    public ValueTask DisposeAsync() => browser.ForgetLanguageChoicesAsync();
 }
