@@ -10,9 +10,6 @@ namespace ReferralPortal.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed partial class NewDealBrowserTests(BrowserFixture browser)
 {
-    // Set RP_SCREENSHOTS to a folder to keep a picture of every step (for reviewing the pages by eye).
-    private static readonly string? ScreenshotFolder = Environment.GetEnvironmentVariable("RP_SCREENSHOTS");
-
     [Fact]
     public async Task Referral_admin_creates_a_deal_with_a_manual_customer_and_no_contact_and_finds_it_on_the_outbound_tab()
     {
@@ -101,13 +98,7 @@ public sealed partial class NewDealBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Programme status of “{solution}” saved.");
     }
 
-    private static async Task SnapAsync(IPage page, string name)
-    {
-        if (ScreenshotFolder is not null)
-        {
-            await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = true });
-        }
-    }
+    private static Task SnapAsync(IPage page, string name) => Screenshots.SnapAsync(page, name);
 
     [GeneratedRegex(@"/deals/\d+$")]
     private static partial Regex DealPage();

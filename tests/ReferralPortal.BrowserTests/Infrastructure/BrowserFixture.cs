@@ -59,14 +59,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (own cookies) on a page of the given size.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1366, int height = 768)
+    /// <summary>A fresh browser context (own cookies) on a page of the given size; with JavaScript off to check the plain-HTML path.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1366, int height = 768, bool javaScript = true)
     {
         Assert.SkipUnless(ChromiumAvailable, SkipMessage);
         var context = await Browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
+            JavaScriptEnabled = javaScript,
         });
         return await context.NewPageAsync();
     }

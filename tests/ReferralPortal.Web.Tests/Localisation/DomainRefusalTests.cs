@@ -29,7 +29,7 @@ public sealed class DomainRefusalTests(QuietPortalFactory factory) : IClassFixtu
         var page = await PortalClient.ParseAsync(await response.Content.ReadAsStringAsync(Ct));
         Assert.Equal(
             "O campo «Nome do negócio» tem de ter entre 3 e 200 caracteres.",
-            page.QuerySelector("[role=alert].validation-summary-errors li")?.TextContent.Trim());
+            page.QuerySelector("[data-error-summary][role=alert] li")?.TextContent.Trim());
     }
 
     [Fact]

@@ -158,6 +158,8 @@ public sealed class PortugueseUiTests(PortalFactory factory) : IClassFixture<Por
 
     private async Task<int> SetValueOfANorthwindOutboundDealAsync(decimal value, string currency)
     {
+        // The app migrates and seeds the database when it starts: start it, whichever test of the class runs first.
+        _ = factory.Server;
         await using var db = factory.NewDbContext();
         var northwind = await db.Organisations.IgnoreQueryFilters().Where(o => o.Name == "Northwind Traders").Select(o => o.Id).SingleAsync(Ct);
         var id = await db.Deals.IgnoreQueryFilters()

@@ -99,12 +99,15 @@ public static class Outcomes
             case >= 200 and < 300:
                 var body = await response.Content.ReadAsStringAsync();
 
-                // A re-rendered form with field messages (some forms answer 200 rather than 400).
-                return body.Contains("field-validation-error", StringComparison.Ordinal) || body.Contains("validation-summary-errors", StringComparison.Ordinal)
+                // A re-rendered form with field messages or a filled error summary (some forms answer 200 rather than 400).
+                return body.Contains("field-validation-error", StringComparison.Ordinal) || await HasErrorSummaryAsync(body)
                     ? Outcome.Invalid
                     : Outcome.Ok;
             default:
                 return Outcome.Other;
         }
     }
+
+    private static async Task<bool> HasErrorSummaryAsync(string body) =>
+        (await PortalClient.ParseAsync(body)).QuerySelector("[data-error-summary]:not([hidden]) li") is not null;
 }
