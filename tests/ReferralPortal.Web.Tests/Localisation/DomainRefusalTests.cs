@@ -4,6 +4,7 @@ using ReferralPortal.Data.Seeding;
 using ReferralPortal.Domain.Common;
 using ReferralPortal.Domain.Deals;
 using ReferralPortal.Web.Infrastructure;
+using ReferralPortal.Web.Resources;
 using ReferralPortal.Web.Tests.Infrastructure;
 using ReferralPortal.Web.Tests.Lifecycle;
 
@@ -17,19 +18,29 @@ public sealed class DomainRefusalTests(QuietPortalFactory factory) : IClassFixtu
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Refusal_built_from_values_reaches_a_portuguese_reviewer_in_portuguese()
+    public async Task A_name_too_short_once_trimmed_is_refused_beside_the_field_in_portuguese()
     {
         using var reviewer = await PortugueseClientAsync(DemoAccounts.Reviewer);
         var form = await reviewer.GetPageAsync("/inbound/new");
 
-        // The form counts the spaces and lets "  ab  " through; the domain trims and refuses a 2-letter name.
+        // The form counts the name as the domain does, without the surrounding spaces.
         var response = await reviewer.PostWithTokenAsync(form, "/inbound/new", InboundFields(form, "  ab  "));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = await PortalClient.ParseAsync(await response.Content.ReadAsStringAsync(Ct));
         Assert.Equal(
-            "O campo «Nome do negócio» tem de ter entre 3 e 200 caracteres.",
-            page.QuerySelector("[data-error-summary][role=alert] li")?.TextContent.Trim());
+            LocalizationSetup.InCulture("pt-PT", () => SharedResource.Text("Deal name must be between 3 and 200 characters.")),
+            page.QuerySelector("#Input_Name-error")?.TextContent.Trim());
+    }
+
+    [Fact]
+    public void Refusal_built_from_values_reads_in_portuguese_with_the_field_name_translated()
+    {
+        var refusal = new DomainException("{0} must be between {1} and {2} characters.", "Deal name", 3, 200);
+
+        var text = LocalizationSetup.InCulture("pt-PT", refusal.LocalizedMessage);
+
+        Assert.Equal("O campo «Nome do negócio» tem de ter entre 3 e 200 caracteres.", text);
     }
 
     [Fact]

@@ -49,8 +49,9 @@ public sealed class InboundInputValidator : AbstractValidator<InboundInput>
         var currencies = programme.Value.Currencies;
         RuleFor(x => x.PartnerId).NotNull().WithMessage("Choose the partner to send the referral to.");
         RuleFor(x => x.CustomerId).NotNull().WithMessage("Choose the customer.");
+        // Counted as the domain counts it: without the spaces around the name.
         RuleFor(x => x.Name).NotEmpty().WithMessage("Enter the deal name.")
-            .Length(3, 200).WithMessage("Deal name must be between 3 and 200 characters.");
+            .Must(n => n is null || n.Trim().Length is >= 3 and <= 200).WithMessage("Deal name must be between 3 and 200 characters.");
         RuleFor(x => x.Value).NotNull().WithMessage("Enter the estimated value.")
             .GreaterThan(0).WithMessage("Estimated value must be more than 0.")
             .LessThanOrEqualTo(DealDetails.MaxValue).WithMessage("Estimated value must be at most 1,000,000,000.")
