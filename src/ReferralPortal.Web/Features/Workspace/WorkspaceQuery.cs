@@ -75,7 +75,23 @@ public sealed class WorkspaceQuery(ReferralsDbContext db, WorkspaceDeals source,
         var now = clock.GetUtcNow().UtcDateTime;
         var cap = options.Value.CountCap;
         var deals = source.Filtered(actor, tab, filter);
-        var total = await deals.Take(cap + 1).CountAsync(ct);
+        int total;
+        if (filter.Search is null)
+        {
+            total = await deals.Take(cap + 1).CountAsync(ct);
+        }
+        else
+        {
+            // A search's full-text match is the costly part of the view at a million deals: evaluate it once,
+            // keep the matching ids (at most the cap), and read the page from those instead of matching again.
+            var ids = await deals.Select(d => d.Id).Take(cap + 1).ToListAsync(ct);
+            total = ids.Count;
+            if (ids.Count <= cap)
+            {
+                deals = source.WithIds(ids);
+            }
+        }
+
         var rows = await PageOf(actor, tab, filter, deals, ct);
         return new WorkspacePage(tab, WorkspaceTabs.For(actor), rows, now)
         {
