@@ -187,10 +187,20 @@ public sealed class WorkspaceQuery(ReferralsDbContext db, WorkspaceDeals source,
             : (WorkspaceTab.Inbound, DealDirection.Inbound);
         var awaiting = db.Deals.AsNoTracking().Where(d => d.Direction == direction && d.Status == DealStatus.New && d.ReviewDueAt > now);
         var favourites = db.DealFavourites.Where(f => f.UserId == actor.UserId).Select(f => f.DealId);
+
+        // Both capped counts in one round trip, as sub-selects of the user's own organisation row.
+        var counts = await db.Organisations.AsNoTracking()
+            .Where(o => o.Id == actor.OrganisationId)
+            .Select(o => new
+            {
+                Deciding = awaiting.Take(BadgeCap + 1).Count(),
+                Favourites = awaiting.Where(d => favourites.Contains(d.Id)).Take(BadgeCap + 1).Count(),
+            })
+            .FirstAsync(ct);
         return new Dictionary<WorkspaceTab, int>
         {
-            [decidingTab] = await awaiting.Take(BadgeCap + 1).CountAsync(ct),
-            [WorkspaceTab.Favorites] = await awaiting.Where(d => favourites.Contains(d.Id)).Take(BadgeCap + 1).CountAsync(ct),
+            [decidingTab] = counts.Deciding,
+            [WorkspaceTab.Favorites] = counts.Favourites,
         };
     }
 }
