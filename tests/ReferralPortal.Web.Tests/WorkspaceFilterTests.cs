@@ -105,6 +105,24 @@ public sealed class WorkspaceFilterTests(PortalFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task Search_counts_its_matches_exactly_and_lists_them_newest_first()
+    {
+        var northwind = await WorkspaceTestData.OrganisationIdAsync(factory, DemoAccounts.Northwind);
+        await using var db = WorkspaceTestData.Db(factory);
+        var expected = await db.Deals
+            .Where(d => d.OwnerOrganisationId == northwind && d.Direction == DealDirection.Outbound && d.Customer.Name.Contains("Woodgrove"))
+            .OrderByDescending(d => d.UpdatedAt).ThenByDescending(d => d.Id)
+            .Select(d => d.Id).ToListAsync();
+        using var client = await factory.LoginAsync(DemoAccounts.NorthwindSales);
+
+        var page = await client.GetPageAsync("/referrals/outbound?pageSize=100&q=woodgrove");
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, WorkspaceTestData.DealIds(page));
+        Assert.Equal($"1–{expected.Count} of {expected.Count}", WorkspaceTestData.ResultRange(page));
+    }
+
+    [Fact]
     public async Task Search_by_referral_id_finds_that_deal()
     {
         var first = (await ExpectedOutboundAsync(q => q)).First();

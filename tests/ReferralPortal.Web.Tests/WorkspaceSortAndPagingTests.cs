@@ -225,6 +225,17 @@ public sealed class WorkspaceCountCapTests(WorkspaceCountCapTests.SmallCapFactor
     }
 
     [Fact]
+    public async Task Search_above_the_cap_reads_as_the_cap_plus_and_pages_past_it()
+    {
+        using var client = await factory.LoginAsync(DemoAccounts.NorthwindSales);
+
+        var page = await client.GetPageAsync("/referrals/outbound?pageSize=10&page=3&q=a");
+
+        Assert.Equal(10, WorkspaceTestData.DealIds(page).Count);
+        Assert.Equal("21–30 of 20+", WorkspaceTestData.ResultRange(page));
+    }
+
+    [Fact]
     public async Task Count_below_the_cap_is_exact()
     {
         using var client = await factory.LoginAsync(DemoAccounts.NorthwindSales);

@@ -469,6 +469,8 @@ namespace ReferralPortal.Data.SqlServer.Migrations
 
                     b.HasIndex("OwnerOrganisationId", "Direction", "UpdatedAt", "Id");
 
+                    b.HasIndex("OwnerOrganisationId", "Direction", "LocationCountry", "Status", "UpdatedAt", "Id");
+
                     b.ToTable("Deals");
                 });
 

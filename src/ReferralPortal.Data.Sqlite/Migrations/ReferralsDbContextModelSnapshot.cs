@@ -452,6 +452,8 @@ namespace ReferralPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("OwnerOrganisationId", "Direction", "UpdatedAt", "Id");
 
+                    b.HasIndex("OwnerOrganisationId", "Direction", "LocationCountry", "Status", "UpdatedAt", "Id");
+
                     b.ToTable("Deals");
                 });
 

@@ -52,6 +52,13 @@ public sealed class WorkspaceDeals(ReferralsDbContext db, IDealSearch search)
         return deals;
     }
 
+    /// <summary>
+    /// Deals already matched by <see cref="Filtered"/> (the tenant's filters still apply). The ids go as one
+    /// parameter (a JSON array on SQLite) rather than one parameter per id, so a long list stays one statement.
+    /// </summary>
+    public IQueryable<Deal> WithIds(IReadOnlyCollection<int> ids) =>
+        db.Deals.AsNoTracking().Where(d => EF.Parameter(ids).Contains(d.Id));
+
     public IQueryable<Deal> OfTab(IQueryable<Deal> deals, Actor actor, WorkspaceTab tab)
     {
         switch (tab)

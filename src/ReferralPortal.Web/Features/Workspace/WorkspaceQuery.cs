@@ -76,7 +76,23 @@ public sealed class WorkspaceQuery(ReferralsDbContext db, WorkspaceDeals source,
         var now = clock.GetUtcNow().UtcDateTime;
         var cap = options.Value.CountCap;
         var deals = source.Filtered(actor, tab, filter);
-        var total = await deals.Take(cap + 1).CountAsync(ct);
+        int total;
+        if (filter.Search is null)
+        {
+            total = await deals.Take(cap + 1).CountAsync(ct);
+        }
+        else
+        {
+            // A search's full-text match is the costly part of the view at a million deals: evaluate it once,
+            // keep the matching ids (at most the cap), and read the page from those instead of matching again.
+            var ids = await deals.Select(d => d.Id).Take(cap + 1).ToListAsync(ct);
+            total = ids.Count;
+            if (ids.Count <= cap)
+            {
+                deals = source.WithIds(ids);
+            }
+        }
+
         var rows = await PageOf(actor, tab, filter, deals, ct);
         return new WorkspacePage(tab, WorkspaceTabs.For(actor), rows, now)
         {
@@ -101,10 +117,11 @@ public sealed class WorkspaceQuery(ReferralsDbContext db, WorkspaceDeals source,
             .ToListAsync(ct);
 
         // Solution names for just this page's ids: joining the collection into the page query makes SQLite
-        // materialise every deal's solutions first, which grows with the tenant's history.
+        // materialise every deal's solutions first, which grows with the tenant's history. The ids go as one
+        // parameter: spread over one parameter per id, EF Core writes the SQL afresh on every request.
         var ids = rows.ConvertAll(r => r.Id);
         var names = (await db.Deals.AsNoTracking()
-                .Where(d => ids.Contains(d.Id))
+                .Where(d => EF.Parameter(ids).Contains(d.Id))
                 .SelectMany(d => d.Solutions, (d, s) => new { d.Id, s.Name })
                 .ToListAsync(ct))
             .ToLookup(x => x.Id, x => x.Name);
@@ -172,10 +189,20 @@ public sealed class WorkspaceQuery(ReferralsDbContext db, WorkspaceDeals source,
             : (WorkspaceTab.Inbound, DealDirection.Inbound);
         var awaiting = db.Deals.AsNoTracking().Where(d => d.Direction == direction && d.Status == DealStatus.New && d.ReviewDueAt > now);
         var favourites = db.DealFavourites.Where(f => f.UserId == actor.UserId).Select(f => f.DealId);
+
+        // Both capped counts in one round trip, as sub-selects of the user's own organisation row.
+        var counts = await db.Organisations.AsNoTracking()
+            .Where(o => o.Id == actor.OrganisationId)
+            .Select(o => new
+            {
+                Deciding = awaiting.Take(BadgeCap + 1).Count(),
+                Favourites = awaiting.Where(d => favourites.Contains(d.Id)).Take(BadgeCap + 1).Count(),
+            })
+            .FirstAsync(ct);
         return new Dictionary<WorkspaceTab, int>
         {
-            [decidingTab] = await awaiting.Take(BadgeCap + 1).CountAsync(ct),
-            [WorkspaceTab.Favorites] = await awaiting.Where(d => favourites.Contains(d.Id)).Take(BadgeCap + 1).CountAsync(ct),
+            [decidingTab] = counts.Deciding,
+            [WorkspaceTab.Favorites] = counts.Favourites,
         };
     }
 }
