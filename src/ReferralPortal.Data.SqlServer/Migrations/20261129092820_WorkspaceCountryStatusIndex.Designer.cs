@@ -12,7 +12,7 @@ using ReferralPortal.Data;
 namespace ReferralPortal.Data.SqlServer.Migrations
 {
     [DbContext(typeof(ReferralsDbContext))]
-    [Migration("20261129082941_WorkspaceCountryStatusIndex")]
+    [Migration("20261129092820_WorkspaceCountryStatusIndex")]
     partial class WorkspaceCountryStatusIndex
     {
         /// <inheritdoc />
@@ -241,6 +241,10 @@ namespace ReferralPortal.Data.SqlServer.Migrations
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("bit");
+
+                    b.Property<string>("PreferredCulture")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
 
                     b.Property<string>("Role")
                         .IsRequired()

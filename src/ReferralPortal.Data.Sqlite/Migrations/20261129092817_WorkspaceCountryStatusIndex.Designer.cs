@@ -11,7 +11,7 @@ using ReferralPortal.Data;
 namespace ReferralPortal.Data.Sqlite.Migrations
 {
     [DbContext(typeof(ReferralsDbContext))]
-    [Migration("20261129082936_WorkspaceCountryStatusIndex")]
+    [Migration("20261129092817_WorkspaceCountryStatusIndex")]
     partial class WorkspaceCountryStatusIndex
     {
         /// <inheritdoc />
@@ -229,6 +229,10 @@ namespace ReferralPortal.Data.Sqlite.Migrations
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PreferredCulture")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Role")
                         .IsRequired()
