@@ -1,8 +1,10 @@
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 using Microsoft.AspNetCore.Mvc.Razor;
 using ReferralPortal.Data;
+using ReferralPortal.Web.Resources;
 
 namespace ReferralPortal.Web.Infrastructure;
 
@@ -15,6 +17,7 @@ public static class MvcSetup
                 // MVC does not check anti-forgery tokens unless told to: check them on every unsafe method.
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add<DomainExceptionFilter>();
+                UseLocalisedBindingMessages(o.ModelBindingMessageProvider);
             })
             .AddRazorOptions(o =>
             {
@@ -36,5 +39,27 @@ public static class MvcSetup
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
         return services;
+    }
+
+    /// <summary>
+    /// The framework's own messages for values that cannot be read (a letter in a number, a forged id) in the
+    /// user's language. They sit next to the field, so they name neither the field nor echo the value sent.
+    /// </summary>
+    private static void UseLocalisedBindingMessages(DefaultModelBindingMessageProvider messages)
+    {
+        static string Invalid() => SharedResource.Text("Enter a valid value.");
+        static string Number() => SharedResource.Text("Enter a number.");
+        static string Missing() => SharedResource.Text("Enter a value.");
+        messages.SetAttemptedValueIsInvalidAccessor((_, _) => Invalid());
+        messages.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => Invalid());
+        messages.SetUnknownValueIsInvalidAccessor(_ => Invalid());
+        messages.SetNonPropertyUnknownValueIsInvalidAccessor(Invalid);
+        messages.SetValueIsInvalidAccessor(_ => Invalid());
+        messages.SetValueMustNotBeNullAccessor(_ => Missing());
+        messages.SetMissingBindRequiredValueAccessor(_ => Missing());
+        messages.SetMissingKeyOrValueAccessor(Missing);
+        messages.SetMissingRequestBodyRequiredValueAccessor(Missing);
+        messages.SetValueMustBeANumberAccessor(_ => Number());
+        messages.SetNonPropertyValueMustBeANumberAccessor(Number);
     }
 }

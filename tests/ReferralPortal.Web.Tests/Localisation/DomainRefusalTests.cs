@@ -34,6 +34,22 @@ public sealed class DomainRefusalTests(QuietPortalFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_value_that_cannot_be_read_is_refused_beside_the_field_and_in_the_summary_in_portuguese()
+    {
+        using var reviewer = await PortugueseClientAsync(DemoAccounts.Reviewer);
+        var form = await reviewer.GetPageAsync("/inbound/new");
+        var fields = InboundFields(form, "Unreadable value deal")
+            .Select(f => f.Key == "Input.Value" ? new KeyValuePair<string, string>(f.Key, "12abc") : f).ToList();
+
+        var response = await reviewer.PostWithTokenAsync(form, "/inbound/new", fields);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await PortalClient.ParseAsync(await response.Content.ReadAsStringAsync(Ct));
+        Assert.Equal("Introduza um valor válido.", page.QuerySelector("#Input_Value-error")?.TextContent.Trim());
+        Assert.Contains(page.QuerySelectorAll("[data-error-summary] a"), a => a.TextContent.Trim() == "Introduza um valor válido." && a.GetAttribute("href") == "#Input_Value");
+    }
+
+    [Fact]
     public void Refusal_built_from_values_reads_in_portuguese_with_the_field_name_translated()
     {
         var refusal = new DomainException("{0} must be between {1} and {2} characters.", "Deal name", 3, 200);
