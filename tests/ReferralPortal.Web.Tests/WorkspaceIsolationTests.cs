@@ -84,6 +84,39 @@ public sealed class WorkspaceIsolationTests(PortalFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Favorites_badge_counts_only_the_users_favourites_that_await_a_decision()
+    {
+        var northwind = await WorkspaceTestData.OrganisationIdAsync(factory, DemoAccounts.Northwind);
+        var actor = await WorkspaceTestData.ActorAsync(factory, DemoAccounts.NorthwindSales);
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        await using (var db = WorkspaceTestData.Db(factory))
+        {
+            var awaiting = await db.Deals.Where(d => d.OwnerOrganisationId == northwind && d.Direction == DealDirection.Inbound
+                && d.Status == DealStatus.New && d.ReviewDueAt > now).OrderBy(d => d.Id).Select(d => d.Id).Take(2).ToListAsync();
+            var notAwaiting = await db.Deals.Where(d => d.OwnerOrganisationId == northwind && d.Direction == DealDirection.Outbound)
+                .OrderBy(d => d.Id).Select(d => d.Id).Take(3).ToListAsync();
+            var already = await db.DealFavourites.Where(f => f.UserId == actor.UserId).Select(f => f.DealId).ToListAsync();
+            Assert.Equal(2, awaiting.Count);
+            db.DealFavourites.AddRange(awaiting.Concat(notAwaiting).Except(already).Select(id => new DealFavourite(actor.UserId, id)));
+            await db.SaveChangesAsync();
+        }
+
+        int expected;
+        await using (var db = WorkspaceTestData.Db(factory))
+        {
+            expected = await db.DealFavourites.CountAsync(f => f.UserId == actor.UserId && db.Deals.Any(d => d.Id == f.DealId
+                && d.OwnerOrganisationId == northwind && d.Direction == DealDirection.Inbound && d.Status == DealStatus.New && d.ReviewDueAt > now));
+            Assert.True(expected < await db.DealFavourites.CountAsync(f => f.UserId == actor.UserId), "some favourites must not await a decision");
+        }
+
+        using var client = await factory.LoginAsync(DemoAccounts.NorthwindSales);
+        var page = await client.GetPageAsync("/referrals/outbound");
+
+        Assert.True(expected >= 2);
+        Assert.StartsWith(expected.ToString(System.Globalization.CultureInfo.InvariantCulture), page.QuerySelector("[data-testid=awaiting-favorites]")!.TextContent);
+    }
+
+    [Fact]
     public async Task Tabs_are_links_with_the_active_one_marked_current()
     {
         using var client = await factory.LoginAsync(DemoAccounts.Reviewer);

@@ -196,7 +196,9 @@ public sealed class WorkspaceQuery(ReferralsDbContext db, WorkspaceDeals source,
             .Select(o => new
             {
                 Deciding = awaiting.Take(BadgeCap + 1).Count(),
-                Favourites = awaiting.Where(d => favourites.Contains(d.Id)).Take(BadgeCap + 1).Count(),
+                // Driven from the user's favourites (a few hundred) probing deals by key, not from every
+                // awaiting deal of the organisation (thousands at scale) probing the favourites.
+                Favourites = favourites.Where(id => awaiting.Any(d => d.Id == id)).Take(BadgeCap + 1).Count(),
             })
             .FirstAsync(ct);
         return new Dictionary<WorkspaceTab, int>
