@@ -191,6 +191,20 @@ public sealed class ErrorSummaryTests(PortalFactory factory) : IClassFixture<Por
     }
 
     [Fact]
+    public async Task An_unreadable_version_is_listed_as_text_because_its_field_is_hidden()
+    {
+        var id = await new LifecycleWorld(factory).PrivateActiveAsync();
+        using var admin = await factory.LoginAsync(DemoAccounts.NorthwindAdmin);
+
+        var page = await PostAsync(admin, $"/deals/{id}/close-as-error", $"/deals/{id}/close-as-error",
+            [new("Input.Reason", "Other"), new("Input.Note", "Entered twice by mistake."), new("version", "not-a-number")]);
+
+        var items = Summary(page).QuerySelectorAll("li").ToList();
+        Assert.Contains(items, li => li.TextContent.Trim() == "Enter a valid value." && li.QuerySelector("a") is null);
+        Assert.Empty(Summary(page).QuerySelectorAll("a[href='#Version']"));
+    }
+
+    [Fact]
     public async Task Empty_note_on_the_deal_page_links_to_the_note_box()
     {
         var id = await new LifecycleWorld(factory).PrivateActiveAsync();

@@ -87,7 +87,8 @@ public sealed partial class ErrorSummaryTagHelper : TagHelper
     /// the input tag helper makes it (a check box or radio group puts that id on its fieldset); its position is the
     /// index of each property along the path ("0002.0007", sortable as text). ModelState keys ignore case ("input.Name"
     /// when the action's parameter is called input), so the path takes the properties' own spelling. Null when the key
-    /// names no property of the page's model, as a hand-named value ("customerId") does: there is no field to go to.
+    /// names no property of the page's model, as a hand-named value ("customerId") does, or a property carried in a hidden
+    /// field: there is no field to go to.
     /// </summary>
     private static (string Id, string Position)? Field(string key, ModelMetadata model)
     {
@@ -108,6 +109,12 @@ public sealed partial class ErrorSummaryTagHelper : TagHelper
             metadata = properties[index];
             path.Add(metadata.PropertyName!);
             position.Add(index.ToString("D4", CultureInfo.InvariantCulture));
+        }
+
+        // A value carried in a hidden field (a version) has nothing the user can go to and change.
+        if (metadata.TemplateHint == "HiddenInput")
+        {
+            return null;
         }
 
         return (TagBuilder.CreateSanitizedId(string.Join('.', path), "_"), string.Join('.', position));

@@ -1,10 +1,14 @@
 using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
 using ReferralPortal.Domain.Deals;
 
 namespace ReferralPortal.Web.Features.Deals;
 
-/// <summary>A lifecycle form page: the deal it acts on, which action, and what was entered.</summary>
-public sealed record DealActionPage<TInput>(Deal Deal, DealAction Action, TInput Input, int Version);
+/// <summary>
+/// A lifecycle form page: the deal it acts on, which action, and what was entered. The version travels in a hidden
+/// field, so a message about it has no field to go to.
+/// </summary>
+public sealed record DealActionPage<TInput>(Deal Deal, DealAction Action, TInput Input, [property: HiddenInput] int Version);
 
 /// <summary>Confirmation-only steps (Mark won, Upgrade to co-sell) have no fields.</summary>
 public sealed class ConfirmInput;
