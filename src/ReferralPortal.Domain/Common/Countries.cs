@@ -24,16 +24,14 @@ public static class Countries
 
     private static readonly HashSet<string> Known = new(Codes, StringComparer.Ordinal);
 
-    // RegionInfo is costly to build (ICU lookups); names are read on every list row, so build them once.
-    private static readonly Dictionary<string, string> Names = Codes.ToDictionary(c => c, Lookup, StringComparer.Ordinal);
-
-    /// <summary>All codes with their English display names, ordered by name.</summary>
+    /// <summary>
+    /// All codes with their English display names, ordered by name. RegionInfo is costly to build (ICU lookups), so the
+    /// list is built once; the web shows names through CountryNames, which keys each language's name by these.
+    /// </summary>
     public static IReadOnlyList<(string Code, string Name)> All { get; } =
         [.. Codes.Select(c => (c, Lookup(c))).OrderBy(x => x.Item2, StringComparer.Ordinal)];
 
     public static bool IsKnown(string? code) => code is not null && Known.Contains(code);
-
-    public static string NameOf(string code) => Names.TryGetValue(code, out var name) ? name : code;
 
     private static string Lookup(string code)
     {

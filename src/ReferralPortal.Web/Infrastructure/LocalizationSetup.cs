@@ -45,8 +45,6 @@ public static class LocalizationSetup
 
     public static IApplicationBuilder UsePortalLocalization(this IApplicationBuilder app) => app.UseRequestLocalization();
 
-    public static bool IsSupported(string? culture) => Canonical(culture) is not null;
-
     /// <summary>The portal's own spelling of a supported culture ("PT-pt" → "pt-PT"); null for anything else.</summary>
     public static string? Canonical(string? culture) =>
         Languages.FirstOrDefault(l => string.Equals(l.Culture, culture, StringComparison.OrdinalIgnoreCase))?.Culture;
