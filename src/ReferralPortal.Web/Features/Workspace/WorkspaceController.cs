@@ -33,8 +33,9 @@ public sealed class WorkspaceController(
         var validation = await validator.ValidateAsync(input, ct);
         foreach (var failure in validation.Errors)
         {
-            ModelState.AddModelError(failure.PropertyName, SharedResource.Text(failure.ErrorMessage));
-            notices.Add(SharedResource.Text(failure.ErrorMessage));
+            var message = SharedResource.Text(failure.ErrorMessage);
+            ModelState.AddModelError(failure.PropertyName, message);
+            notices.Add(message);
         }
 
         var filter = WorkspaceFilter.From(input);

@@ -53,8 +53,9 @@ public sealed class WorkspaceDeals(ReferralsDbContext db, IDealSearch search)
     }
 
     /// <summary>
-    /// Deals already matched by <see cref="Filtered"/> (the tenant's filters still apply). The ids go as one
-    /// parameter (a JSON array on SQLite) rather than one parameter per id, so a long list stays one statement.
+    /// Deals by id, e.g. ones already matched by <see cref="Filtered"/> or a page's rows (the tenant's filters still
+    /// apply). The ids go as one parameter (a JSON array on SQLite) rather than one parameter per id, so a long list
+    /// stays one statement and EF Core reuses its SQL instead of writing it afresh for every count of ids.
     /// </summary>
     public IQueryable<Deal> WithIds(IReadOnlyCollection<int> ids) =>
         db.Deals.AsNoTracking().Where(d => EF.Parameter(ids).Contains(d.Id));

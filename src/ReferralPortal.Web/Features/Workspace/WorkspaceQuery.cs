@@ -117,11 +117,9 @@ public sealed class WorkspaceQuery(ReferralsDbContext db, WorkspaceDeals source,
             .ToListAsync(ct);
 
         // Solution names for just this page's ids: joining the collection into the page query makes SQLite
-        // materialise every deal's solutions first, which grows with the tenant's history. The ids go as one
-        // parameter: spread over one parameter per id, EF Core writes the SQL afresh on every request.
+        // materialise every deal's solutions first, which grows with the tenant's history.
         var ids = rows.ConvertAll(r => r.Id);
-        var names = (await db.Deals.AsNoTracking()
-                .Where(d => EF.Parameter(ids).Contains(d.Id))
+        var names = (await source.WithIds(ids)
                 .SelectMany(d => d.Solutions, (d, s) => new { d.Id, s.Name })
                 .ToListAsync(ct))
             .ToLookup(x => x.Id, x => x.Name);
