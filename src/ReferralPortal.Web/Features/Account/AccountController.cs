@@ -44,14 +44,14 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserLang
             return View(input);
         }
 
-        var result = await signIn.PasswordSignInAsync(input.Email!, input.Password!, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        // The user is looked up once (as PasswordSignInAsync by name would) and kept for the language step.
+        var user = await signIn.UserManager.FindByNameAsync(input.Email!);
+        var result = user is null
+            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(user, input.Password!, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded && user is not null)
         {
-            if (await signIn.UserManager.FindByNameAsync(input.Email!) is { } user)
-            {
-                await language.AdoptAtSignInAsync(user.Id, HttpContext, ct);
-            }
-
+            await language.AdoptAtSignInAsync(user.Id, HttpContext, ct);
             return LocalRedirect(Url.IsLocalUrl(input.ReturnUrl) ? input.ReturnUrl! : "/");
         }
 
