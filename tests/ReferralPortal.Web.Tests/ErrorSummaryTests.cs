@@ -220,7 +220,7 @@ public sealed class ErrorSummaryTests(PortalFactory factory) : IClassFixture<Por
     public async Task Summary_heading_is_portuguese_in_the_portuguese_ui()
     {
         using var client = factory.CreatePortalClient();
-        await client.GetAsync("/culture/pt-PT?returnUrl=%2F");
+        await client.SwitchLanguageAsync("pt-PT");
 
         var page = await PostAsync(client, "/account/login", "/account/login", new Dictionary<string, string> { ["Email"] = string.Empty, ["Password"] = string.Empty });
 

@@ -79,7 +79,7 @@ public sealed class WorkspaceExportTests(PortalFactory factory) : IClassFixture<
 
         // Not a user the other tests sign in as: a switch while signed in is stored and comes back at sign-in.
         using var client = await factory.LoginAsync(DemoAccounts.NorthwindAdmin);
-        await client.GetAsync("/culture/pt-PT?returnUrl=%2F");
+        await client.SwitchLanguageAsync("pt-PT");
         var response = await client.GetAsync("/referrals/outbound/export?q=" + Deal.FormatReferralId(deal.Id));
         var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 

@@ -24,6 +24,10 @@ public sealed class PortalClient(HttpClient http) : IDisposable
 
     public Task<HttpResponseMessage> GetAsync(string url) => Http.GetAsync(url);
 
+    /// <summary>The top bar's language switch, as a click on it sends it.</summary>
+    public Task<HttpResponseMessage> SwitchLanguageAsync(string culture, string returnUrl = "/") =>
+        Http.GetAsync($"/culture/{Uri.EscapeDataString(culture)}?returnUrl={Uri.EscapeDataString(returnUrl)}");
+
     public async Task<IHtmlDocument> GetPageAsync(string url, HttpStatusCode expected = HttpStatusCode.OK)
     {
         var response = await Http.GetAsync(url);

@@ -106,7 +106,7 @@ public sealed class CountryNamesTests(PortalFactory factory) : IClassFixture<Por
     private async Task<PortalClient> PortugueseClientAsync(string email)
     {
         var client = await factory.LoginAsync(email);
-        await client.GetAsync("/culture/pt-PT?returnUrl=%2F");
+        await client.SwitchLanguageAsync("pt-PT");
         return client;
     }
 

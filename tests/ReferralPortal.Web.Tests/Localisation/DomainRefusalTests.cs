@@ -93,7 +93,7 @@ public sealed class DomainRefusalTests(QuietPortalFactory factory) : IClassFixtu
     private async Task<PortalClient> PortugueseClientAsync(string email)
     {
         var client = await factory.LoginAsync(email);
-        await client.GetAsync("/culture/pt-PT?returnUrl=%2F");
+        await client.SwitchLanguageAsync("pt-PT");
         return client;
     }
 

@@ -80,7 +80,7 @@ public sealed class PortugueseUiTests(PortalFactory factory) : IClassFixture<Por
     {
         using var client = factory.CreatePortalClient();
 
-        var response = await SwitchAsync(client, "pt-PT", "/account/login?returnUrl=%2Freferrals");
+        var response = await client.SwitchLanguageAsync("pt-PT", "/account/login?returnUrl=%2Freferrals");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/account/login?returnUrl=%2Freferrals", response.Headers.Location?.OriginalString);
@@ -93,7 +93,7 @@ public sealed class PortugueseUiTests(PortalFactory factory) : IClassFixture<Por
     {
         using var client = factory.CreatePortalClient();
 
-        var response = await SwitchAsync(client, "pt-PT", "https://evil.example/");
+        var response = await client.SwitchLanguageAsync("pt-PT", "https://evil.example/");
 
         Assert.Equal("/", response.Headers.Location?.OriginalString);
     }
@@ -103,7 +103,7 @@ public sealed class PortugueseUiTests(PortalFactory factory) : IClassFixture<Por
     {
         using var client = factory.CreatePortalClient();
 
-        var response = await SwitchAsync(client, "xx-YY", "/");
+        var response = await client.SwitchLanguageAsync("xx-YY", "/");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
@@ -112,7 +112,7 @@ public sealed class PortugueseUiTests(PortalFactory factory) : IClassFixture<Por
     public async Task Validation_messages_are_portuguese_in_the_portuguese_ui()
     {
         using var client = factory.CreatePortalClient();
-        await SwitchAsync(client, "pt-PT", "/account/login");
+        await client.SwitchLanguageAsync("pt-PT", "/account/login");
 
         var response = await client.PostFormAsync("/account/login", "/account/login", new Dictionary<string, string> { ["Email"] = string.Empty, ["Password"] = string.Empty });
         var page = await PortalClient.ParseAsync(await response.Content.ReadAsStringAsync(Ct));
@@ -149,12 +149,9 @@ public sealed class PortugueseUiTests(PortalFactory factory) : IClassFixture<Por
     private async Task<PortalClient> PortugueseClientAsync(string email)
     {
         var client = await factory.LoginAsync(email);
-        await SwitchAsync(client, "pt-PT", "/");
+        await client.SwitchLanguageAsync("pt-PT", "/");
         return client;
     }
-
-    private static Task<HttpResponseMessage> SwitchAsync(PortalClient client, string culture, string returnUrl) =>
-        client.GetAsync($"/culture/{culture}?returnUrl={Uri.EscapeDataString(returnUrl)}");
 
     private async Task<int> SetValueOfANorthwindOutboundDealAsync(decimal value, string currency)
     {

@@ -20,7 +20,7 @@ public sealed class UserLanguageTests(QuietPortalFactory factory) : IClassFixtur
         await SetPreferenceAsync(DemoAccounts.NorthwindSales, null);
         using var client = await factory.LoginAsync(DemoAccounts.NorthwindSales);
 
-        var response = await SwitchAsync(client, "pt-PT");
+        var response = await client.SwitchLanguageAsync("pt-PT");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("pt-PT", await PreferenceAsync(DemoAccounts.NorthwindSales));
@@ -63,7 +63,7 @@ public sealed class UserLanguageTests(QuietPortalFactory factory) : IClassFixtur
         await SetPreferenceAsync(DemoAccounts.NorthwindSales, null);
         using var client = await factory.LoginAsync(DemoAccounts.NorthwindSales);
 
-        await SwitchAsync(client, "PT-pt");
+        await client.SwitchLanguageAsync("PT-pt");
 
         Assert.Equal("pt-PT", await PreferenceAsync(DemoAccounts.NorthwindSales));
     }
@@ -81,7 +81,7 @@ public sealed class UserLanguageTests(QuietPortalFactory factory) : IClassFixtur
         await SetPreferenceAsync(DemoAccounts.ProgrammeAdmin, "en");
         using var client = await factory.LoginAsync(DemoAccounts.ProgrammeAdmin);
 
-        var response = await SwitchAsync(client, culture);
+        var response = await client.SwitchLanguageAsync(culture);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith(".AspNetCore.Culture=", StringComparison.Ordinal)));
@@ -94,7 +94,7 @@ public sealed class UserLanguageTests(QuietPortalFactory factory) : IClassFixtur
         await SetPreferenceAsync(DemoAccounts.AdventureWorksAdmin, null);
         using (var first = await factory.LoginAsync(DemoAccounts.AdventureWorksAdmin))
         {
-            await SwitchAsync(first, "pt-PT");
+            await first.SwitchLanguageAsync("pt-PT");
         }
 
         using var fresh = factory.CreatePortalClient();
@@ -111,7 +111,7 @@ public sealed class UserLanguageTests(QuietPortalFactory factory) : IClassFixtur
     {
         await SetPreferenceAsync(DemoAccounts.Reviewer, "en");
         using var client = factory.CreatePortalClient();
-        await SwitchAsync(client, "pt-PT");
+        await client.SwitchLanguageAsync("pt-PT");
 
         await client.LoginAsync(DemoAccounts.Reviewer);
         var page = await client.GetPageAsync("/referrals/shared");
@@ -125,7 +125,7 @@ public sealed class UserLanguageTests(QuietPortalFactory factory) : IClassFixtur
     {
         await SetPreferenceAsync(DemoAccounts.FabrikamAdmin, null);
         using var client = factory.CreatePortalClient();
-        await SwitchAsync(client, "pt-PT");
+        await client.SwitchLanguageAsync("pt-PT");
 
         await client.LoginAsync(DemoAccounts.FabrikamAdmin);
 
@@ -179,7 +179,7 @@ public sealed class UserLanguageTests(QuietPortalFactory factory) : IClassFixtur
     {
         var id = await world.CoSellNewAsync();
         using var reviewer = await factory.LoginAsync(DemoAccounts.Reviewer);
-        await SwitchAsync(reviewer, reviewerCulture);
+        await reviewer.SwitchLanguageAsync(reviewerCulture);
 
         LifecycleHttp.AssertApplied(await reviewer.PostAsync($"/deals/{id}/decline", ("Input.Reason", nameof(CloseReason.NotACustomer))), id);
 
@@ -188,9 +188,6 @@ public sealed class UserLanguageTests(QuietPortalFactory factory) : IClassFixtur
         Assert.Equal(DemoAccounts.NorthwindAdmin, mail.To);
         return (mail, id);
     }
-
-    private static Task<HttpResponseMessage> SwitchAsync(PortalClient client, string culture) =>
-        client.GetAsync($"/culture/{Uri.EscapeDataString(culture)}?returnUrl=%2F");
 
     private async Task SetPreferenceAsync(string email, string? culture)
     {
