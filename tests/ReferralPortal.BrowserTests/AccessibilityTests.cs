@@ -71,7 +71,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IAsyncDisposabl
         await page.GotoAsync("/referrals/outbound");
 
         await page.Locator("td.deal-name a").First.ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/deals/", StringComparison.Ordinal));
+        await page.ToBeAtAsync("/deals/");
 
         await Axe.AssertCleanAsync(page);
     }

@@ -45,7 +45,6 @@ public sealed class ErrorSummaryBrowserTests(BrowserFixture browser) : IAsyncDis
 
         // The past date and the missing solution are checked on the server only: the page comes back.
         await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
 
         var summary = page.GetByRole(AriaRole.Alert);
         await Assertions.Expect(summary).ToBeFocusedAsync();
@@ -136,9 +135,9 @@ public sealed class ErrorSummaryBrowserTests(BrowserFixture browser) : IAsyncDis
 
         await page.GotoAsync("/deals/new?country=PT&name=Lisboa");
         await page.Locator("form[action$='/customer/select'] button[type=submit]").First.ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/contact", StringComparison.Ordinal));
+        await page.ToBeAtAsync("/contact$");
         await page.Locator("button[name=skip]").ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/details", StringComparison.Ordinal));
+        await page.ToBeAtAsync("/details$");
         return page;
     }
 

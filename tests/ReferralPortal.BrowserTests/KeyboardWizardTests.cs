@@ -93,17 +93,17 @@ public sealed class KeyboardWizardTests(BrowserFixture browser) : IAsyncDisposab
         await page.FillAsync("#Manual_Industry", "Retail");
         await page.SelectOptionAsync("#Manual_Size", "Small");
         await page.Locator("#manual button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/contact", StringComparison.Ordinal));
+        await page.ToBeAtAsync("/contact$");
         violations.AddRange(await Axe.SeriousViolationsAsync(page));
         await page.Locator("button[name=skip]").ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/details", StringComparison.Ordinal));
+        await page.ToBeAtAsync("/details$");
         violations.AddRange(await Axe.SeriousViolationsAsync(page));
         await page.FillAsync("#Input_Name", "Axe check deal");
         await page.FillAsync("#Input_Value", "1000");
         await page.FillAsync("#Input_EstimatedCloseDate", DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await page.Locator("input[name='Input.SolutionIds']").First.CheckAsync();
         await page.Locator("form button[type=submit].btn-primary").ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/sharing", StringComparison.Ordinal));
+        await page.ToBeAtAsync("/sharing$");
         violations.AddRange(await Axe.SeriousViolationsAsync(page));
 
         Assert.Empty(violations);

@@ -14,9 +14,9 @@ public sealed class WorkspaceTests(BrowserFixture browser)
         await BrowserFixture.LoginAsync(page, DemoAccounts.NorthwindSales);
 
         await page.GetByLabel("Country").SelectOptionAsync(new SelectOptionValue { Label = "Spain" });
-        await page.WaitForURLAsync(url => url.Contains("country=ES", StringComparison.Ordinal));
+        await page.ToBeAtAsync("country=ES");
         await page.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Active" });
-        await page.WaitForURLAsync(url => url.Contains("status=Active", StringComparison.Ordinal));
+        await page.ToBeAtAsync("status=Active");
         var filteredUrl = page.Url;
         var rows = page.Locator("table.table-deals tbody tr");
         await Assertions.Expect(rows.First).ToBeVisibleAsync();

@@ -30,6 +30,7 @@ public static class Axe
     /// <summary>The serious and critical violations on the page now, one line each (rule, impact, first elements).</summary>
     public static async Task<IReadOnlyList<string>> SeriousViolationsAsync(IPage page)
     {
+        await page.LoadedAsync();
         await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = ScriptPath });
         var json = await page.EvaluateAsync<string>(
             """

@@ -95,7 +95,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await page.ToLeaveAsync("/account/login");
     }
 
     public async ValueTask DisposeAsync()
