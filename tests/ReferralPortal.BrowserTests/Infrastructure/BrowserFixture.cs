@@ -50,6 +50,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         BaseUrl = addresses.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
 
+        // CI machines are shared and slow at times; an assertion that holds returns at once, so a longer limit
+        // than Playwright's 5 s only delays a real failure and leaves room for a slow but correct page.
+        Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
