@@ -107,6 +107,39 @@ public sealed class WorkspaceSortAndPagingTests(PortalFactory factory) : IClassF
         Assert.Equal(expectedNew, shown.Take(expectedNew.Count));
     }
 
+    [Theory]
+    [InlineData("/referrals/shared", DemoAccounts.Reviewer)]
+    [InlineData("/referrals/inbound", DemoAccounts.NorthwindSales)]
+    public async Task Pages_of_a_deciding_tab_together_follow_its_default_order_across_the_end_of_the_new_ones(string tab, string email)
+    {
+        // The set of deals the tab shows, read in another order; then the default order worked out here.
+        var visible = new List<int>();
+        for (var page = 1; visible.Count == (page - 1) * 100; page++)
+        {
+            visible.AddRange(await ShownAsync($"{tab}?sort=Name&pageSize=100&page={page}", email));
+        }
+
+        await using var db = WorkspaceTestData.Db(factory);
+        var deals = await db.Deals.IgnoreQueryFilters().Where(d => visible.Contains(d.Id)).ToListAsync();
+        var expected = deals
+            .OrderBy(d => d.Status == DealStatus.New ? 0 : 1)
+            .ThenBy(d => d.Status == DealStatus.New ? d.ReviewDueAt : null)
+            .ThenByDescending(d => d.UpdatedAt).ThenByDescending(d => d.Id)
+            .Select(d => d.Id).ToList();
+        var newOnes = deals.Count(d => d.Status == DealStatus.New);
+        Assert.InRange(newOnes, 2, deals.Count - 2);
+
+        // A page size that puts the end of the New ones inside a page, with pages after it.
+        var size = new[] { 7, 6, 5, 4, 3, 2 }.First(n => newOnes % n != 0 && (deals.Count + n - 1) / n > (newOnes + n - 1) / n);
+        var shown = new List<int>();
+        for (var page = 1; page <= (expected.Count + size - 1) / size; page++)
+        {
+            shown.AddRange(await ShownAsync($"{tab}?pageSize={size}&page={page}", email));
+        }
+
+        Assert.Equal(expected, shown);
+    }
+
     [Fact]
     public async Task First_page_shows_25_and_the_range_of_the_total()
     {

@@ -107,6 +107,24 @@ public sealed class WorkspaceDeals(ReferralsDbContext db, IDealSearch search)
         return desc ? ordered.ThenByDescending(d => d.Id) : ordered.ThenBy(d => d.Id);
     }
 
+    /// <summary>
+    /// Whether the view is in the default order of the tabs where this side decides: New referrals first by review due
+    /// date, then the rest newest first. A page of it is read from its two parts (<see cref="NewOnes"/> in
+    /// <see cref="ByReviewDue"/> order, then <see cref="RestNewestFirst"/>), each in an order an index gives; one
+    /// ORDER BY over the whole expression (as <see cref="Ordered"/> writes it for the export) sorts every deal of the
+    /// view first, 2.3 s for the vendor's 680,000 shared deals at a million deals.
+    /// </summary>
+    public static bool NewOnesFirst(WorkspaceTab tab, WorkspaceFilter f) =>
+        f.Sort is null && tab is WorkspaceTab.Inbound or WorkspaceTab.Shared;
+
+    public static IQueryable<Deal> NewOnes(IQueryable<Deal> deals) => deals.Where(d => d.Status == DealStatus.New);
+
+    public static IOrderedQueryable<Deal> ByReviewDue(IQueryable<Deal> newOnes) =>
+        newOnes.OrderBy(d => d.ReviewDueAt).ThenByDescending(d => d.UpdatedAt).ThenByDescending(d => d.Id);
+
+    public static IOrderedQueryable<Deal> RestNewestFirst(IQueryable<Deal> deals) =>
+        deals.Where(d => d.Status != DealStatus.New).OrderByDescending(d => d.UpdatedAt).ThenByDescending(d => d.Id);
+
     private static IOrderedQueryable<Deal> By<TKey>(IQueryable<Deal> deals, System.Linq.Expressions.Expression<Func<Deal, TKey>> key, bool desc) =>
         desc ? deals.OrderByDescending(key) : deals.OrderBy(key);
 }

@@ -66,7 +66,7 @@ public sealed class WorkspaceOptions
     public int CountCap { get; set; } = 10_000;
 }
 
-/// <summary>Reads one workspace tab: one round trip for the page of rows, one for the capped count, plus the small option lists.</summary>
+/// <summary>Reads one workspace tab: the page of rows (one round trip, up to three in a deciding tab's default order), one for the capped count, plus the small option lists.</summary>
 public sealed class WorkspaceQuery(ReferralsDbContext db, WorkspaceDeals source, TimeProvider clock, IOptions<WorkspaceOptions> options, IMemoryCache cache)
 {
     public const int BadgeCap = 99;
@@ -106,15 +106,9 @@ public sealed class WorkspaceQuery(ReferralsDbContext db, WorkspaceDeals source,
 
     private async Task<List<DealRow>> PageOf(Actor actor, WorkspaceTab tab, WorkspaceFilter filter, IQueryable<Deal> deals, CancellationToken ct)
     {
-        var rows = await WorkspaceDeals.Ordered(deals, tab, filter)
-            .Skip(filter.Skip)
-            .Take(filter.PageSize)
-            .Select(d => new DealRow(
-                d.Id, d.Name, d.Customer.Name, d.LocationCountry, d.Value, d.Currency, d.Status, d.DealType, d.RegistrationStatus,
-                d.ReviewDueAt, d.UpdatedAt,
-                db.DealFavourites.Any(f => f.DealId == d.Id && f.UserId == actor.UserId),
-                Array.Empty<string>()))
-            .ToListAsync(ct);
+        var rows = WorkspaceDeals.NewOnesFirst(tab, filter)
+            ? await NewOnesFirstPageAsync(actor, deals, filter.Skip, filter.PageSize, ct)
+            : await RowsAsync(actor, WorkspaceDeals.Ordered(deals, tab, filter).Skip(filter.Skip).Take(filter.PageSize), ct);
 
         // Solution names for just this page's ids: joining the collection into the page query makes SQLite
         // materialise every deal's solutions first, which grows with the tenant's history.
@@ -125,6 +119,35 @@ public sealed class WorkspaceQuery(ReferralsDbContext db, WorkspaceDeals source,
             .ToLookup(x => x.Id, x => x.Name);
         return rows.ConvertAll(r => r with { Solutions = [.. names[r.Id].Order(StringComparer.CurrentCulture)] });
     }
+
+    // New ones first, read in two parts: the page's New rows from the New ones by review due date, the rest newest
+    // first after as many of them as earlier pages showed. Counting the New ones before the page stops at the page.
+    private async Task<List<DealRow>> NewOnesFirstPageAsync(Actor actor, IQueryable<Deal> deals, int skip, int size, CancellationToken ct)
+    {
+        var newOnes = WorkspaceDeals.NewOnes(deals);
+        var rest = WorkspaceDeals.RestNewestFirst(deals);
+        var newBefore = skip == 0 ? 0 : await newOnes.Take(skip).CountAsync(ct);
+        if (newBefore < skip)
+        {
+            return await RowsAsync(actor, rest.Skip(skip - newBefore).Take(size), ct);
+        }
+
+        var rows = await RowsAsync(actor, WorkspaceDeals.ByReviewDue(newOnes).Skip(skip).Take(size), ct);
+        if (rows.Count < size)
+        {
+            rows.AddRange(await RowsAsync(actor, rest.Take(size - rows.Count), ct));
+        }
+
+        return rows;
+    }
+
+    private Task<List<DealRow>> RowsAsync(Actor actor, IQueryable<Deal> page, CancellationToken ct) =>
+        page.Select(d => new DealRow(
+                d.Id, d.Name, d.Customer.Name, d.LocationCountry, d.Value, d.Currency, d.Status, d.DealType, d.RegistrationStatus,
+                d.ReviewDueAt, d.UpdatedAt,
+                db.DealFavourites.Any(f => f.DealId == d.Id && f.UserId == actor.UserId),
+                Array.Empty<string>()))
+            .ToListAsync(ct);
 
     // Filter options change only when the organisation gains a customer, country or solution: a short
     // per-organisation cache keeps three scans of the tenant's deals off every list request.
