@@ -141,6 +141,18 @@ public sealed class InsightsFiguresTests(InsightsFactory factory) : IClassFixtur
         Assert.Equal("EUR", json.RootElement.GetProperty("currency").GetString());
     }
 
+    [Theory]
+    [InlineData("EUR")]
+    [InlineData("XYZ")] // unknown: both fall back to the most used currency
+    public async Task The_page_carries_the_chart_data_the_data_endpoint_serves(string currency)
+    {
+        var page = await PageAsync("/insights?currency=" + Uri.EscapeDataString(currency));
+        using var json = await DataAsync(currency);
+
+        Assert.Equal(json.RootElement.GetRawText(), page.QuerySelector("#insights")!.GetAttribute("data-charts"));
+        Assert.Equal("EUR", json.RootElement.GetProperty("currency").GetString());
+    }
+
     private async Task<IHtmlDocument> PageAsync(string url)
     {
         using var client = await factory.LoginAsync(AdminEmail);

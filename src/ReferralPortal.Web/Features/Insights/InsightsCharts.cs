@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using ReferralPortal.Domain.Deals;
 using ReferralPortal.Web.Infrastructure;
 using ReferralPortal.Web.Resources;
@@ -36,6 +37,9 @@ public sealed record InsightsCharts(string? Currency, IReadOnlyDictionary<string
         [TopCustomers] = Ranked(r.TopCustomers, r.Currency),
         [TopSolutions] = Ranked(r.TopSolutions, r.Currency),
     });
+
+    /// <summary>The JSON the charts are drawn from: served by /insights/data and carried in the page's data-charts attribute.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, JsonSerializerOptions.Web);
 
     public static string MonthLabel(DateOnly month) => month.ToString("MMM yyyy", CultureInfo.CurrentCulture);
 

@@ -14,9 +14,9 @@ public sealed class InsightsController(CurrentTenant current, InsightsQuery quer
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string? currency, CancellationToken ct) =>
-        View(await query.RunAsync(current.Actor, currency, ct));
+        View(await query.RunAsync(current.Actor, currency, withAttention: true, ct));
 
     [HttpGet("data")]
     public async Task<IActionResult> Data(string? currency, CancellationToken ct) =>
-        Json(InsightsCharts.From(await query.RunAsync(current.Actor, currency, ct)));
+        Content(InsightsCharts.From(await query.RunAsync(current.Actor, currency, withAttention: false, ct)).ToJson(), "application/json; charset=utf-8");
 }

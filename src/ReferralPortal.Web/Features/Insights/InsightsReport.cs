@@ -19,8 +19,8 @@ public sealed record InsightsReport(
     int DecidedCount,
     IReadOnlyList<RankedFigure> TopCustomers,
     IReadOnlyList<RankedFigure> TopSolutions,
-    IReadOnlyList<AttentionRow> ReviewsDueSoon,
-    IReadOnlyList<AttentionRow> RegistrationsAwaiting,
+    AttentionList ReviewsDueSoon,
+    AttentionList RegistrationsAwaiting,
     DateTime Now)
 {
     /// <summary>Won share of the closed (won or lost) deals, 0–1; null when none is closed yet.</summary>
@@ -48,6 +48,14 @@ public sealed record MonthFigure(DateOnly Month, int WonCount, decimal WonValue,
 /// <summary>A customer or solution with the number and value of its open or won deals in the chosen currency.</summary>
 public sealed record RankedFigure(string Name, int Count, decimal Value);
 
+/// <summary>The first deals of a "needs attention" list, the most urgent first, and how many it holds in all.</summary>
+public sealed record AttentionList(IReadOnlyList<AttentionRow> Rows, int Total)
+{
+    public static AttentionList None { get; } = new([], 0);
+
+    public bool IsCut => Total > Rows.Count;
+}
+
 /// <summary>A deal in the "needs attention" list.</summary>
 public sealed record AttentionRow(int Id, string Name, string CustomerName, decimal Value, string Currency, DateTime? ReviewDueAt)
 {
@@ -57,5 +65,5 @@ public sealed record AttentionRow(int Id, string Name, string CustomerName, deci
 /// <summary>Model of the _RankedSection partial: a top-5 chart with its table.</summary>
 public sealed record RankedSection(string Id, string Title, string Chart, string NameHeader, IReadOnlyList<RankedFigure> Rows, string Currency);
 
-/// <summary>Model of the _AttentionTable partial.</summary>
-public sealed record AttentionTable(string TestId, string Caption, IReadOnlyList<AttentionRow> Rows, DateTime Now);
+/// <summary>Model of the _AttentionTable partial: the list's first deals and, when it holds more, where the whole list is.</summary>
+public sealed record AttentionTable(string TestId, string Caption, AttentionList List, DateTime Now, string FullListHref, string FullListPlace);

@@ -1,5 +1,5 @@
-// Draws the Insights charts (Chart.js, vendored) from /insights/data. Every word shown comes from
-// that JSON or from the page; this file only chooses shapes and colours. The tables beside each
+// Draws the Insights charts (Chart.js, vendored) from the JSON in the page's data-charts attribute (the
+// same JSON /insights/data serves). Every word shown comes from that JSON or from the page; this file only chooses shapes and colours. The tables beside each
 // chart carry the same figures, so the page stays complete without JavaScript.
 (function () {
     'use strict';
@@ -91,25 +91,17 @@
         canvas.setAttribute('data-chart-ready', 'true');
     }
 
-    fetch(root.getAttribute('data-source'), { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
-        .then(function (response) {
-            if (!response.ok) {
-                throw new Error('Insights data answered ' + response.status);
+    try {
+        var payload = JSON.parse(root.getAttribute('data-charts'));
+        root.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
+            var data = payload.charts[canvas.getAttribute('data-chart')];
+            if (data && data.series.length > 0) {
+                draw(canvas, data);
             }
-
-            return response.json();
-        })
-        .then(function (payload) {
-            root.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
-                var data = payload.charts[canvas.getAttribute('data-chart')];
-                if (data && data.series.length > 0) {
-                    draw(canvas, data);
-                }
-            });
-        })
-        .catch(function (error) {
-            // The tables still show every figure; only the drawings are missing.
-            root.setAttribute('data-chart-error', 'true');
-            window.console.warn(error);
         });
+    } catch (error) {
+        // The tables still show every figure; only the drawings are missing.
+        root.setAttribute('data-chart-error', 'true');
+        window.console.warn(error);
+    }
 }());
