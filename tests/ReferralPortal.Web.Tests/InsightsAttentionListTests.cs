@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ReferralPortal.Data.Seeding;
-using ReferralPortal.Domain.Customers;
 using ReferralPortal.Domain.Deals;
-using ReferralPortal.Domain.Organisations;
 using ReferralPortal.Web.Features.Insights;
 using ReferralPortal.Web.Tests.Infrastructure;
 
@@ -21,7 +19,7 @@ public sealed class InsightsAttentionListTests(PortalFactory factory) : IClassFi
         for (var i = 0; i < InsightsQuery.AttentionListed + 5; i++)
         {
             // Shared 11 to 13 days ago with a 14-day window: due in one to three days, each at a different time.
-            await AddSharedDealAsync($"Due soon {i:00}", now.AddDays(-11).AddHours(-2 * i));
+            await WorkspaceTestData.AddOutboundDealAsync(factory, DemoAccounts.NorthwindAdmin, $"Due soon {i:00} Lda", $"Due soon {i:00}", at: now.AddDays(-11).AddHours(-2 * i));
         }
 
         await using var db = WorkspaceTestData.Db(factory);
@@ -56,17 +54,5 @@ public sealed class InsightsAttentionListTests(PortalFactory factory) : IClassFi
 
         Assert.Null(page.QuerySelector("[data-testid=registrations-table-more]"));
         Assert.Null(page.QuerySelector("[data-testid=reviews-table-more]"));
-    }
-
-    private async Task AddSharedDealAsync(string name, DateTime sharedAt)
-    {
-        var admin = await WorkspaceTestData.ActorAsync(factory, DemoAccounts.NorthwindAdmin);
-        await using var db = WorkspaceTestData.Db(factory);
-        var solutions = await db.Solutions.Where(s => s.OrganisationId == admin.OrganisationId && s.MarketplaceStatus == MarketplaceStatus.Published).ToListAsync();
-        var customer = new Customer($"{name} Lda", "PT", "Rua Nova 1", "Lisboa", "1000-001", "Retail", CompanySize.Small, null, true);
-        db.Customers.Add(customer);
-        var details = new DealDetails(name, 1000m, "EUR", "PT", DateOnly.FromDateTime(sharedAt).AddDays(60), false, null);
-        db.Deals.Add(Deal.CreateOutbound(admin, customer, null, details, solutions, HelpWanted.None, true, sharedAt, TimeSpan.FromDays(14)));
-        await db.SaveChangesAsync();
     }
 }
