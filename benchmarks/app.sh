@@ -1,0 +1,29 @@
+# The portal as the benchmarks run it: the Release build in $OUT/app, Production environment, logging at
+# Warning, loopback only, on the SQLite file given. Sourced by run.sh and pages.sh after they set BASE, PORT, OUT.
+APP_PID=
+stop_app() { if [[ -n $APP_PID ]]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; APP_PID=; fi; }
+trap stop_app EXIT
+
+start_app() {
+  local db=$1 log=$2
+  if curl -s -o /dev/null "$BASE/health/live"; then
+    echo "port $PORT is already serving something: stop it or set PORT" >&2; exit 1
+  fi
+  ASPNETCORE_ENVIRONMENT=Production \
+  ASPNETCORE_URLS="$BASE" \
+  Database__Provider=Sqlite \
+  ConnectionStrings__Referrals="Data Source=$db" \
+  Database__MigrateOnStartup=true \
+  Seed__Demo=false \
+  Hosting__HttpsRedirection=false \
+  Hosting__SecureCookies=false \
+  RateLimits__LoginPerMinute=100000 \
+  Serilog__MinimumLevel__Default=Warning \
+  dotnet "$OUT/app/ReferralPortal.Web.dll" --contentRoot "$OUT/app" >"$log" 2>&1 &
+  APP_PID=$!
+  for _ in $(seq 1 120); do
+    curl -fs "$BASE/health/ready" >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  echo "app did not become ready; log:" >&2; cat "$log" >&2; exit 1
+}
