@@ -48,6 +48,26 @@ public sealed class WorkspaceExportTests(PortalFactory factory) : IClassFixture<
         Assert.All(lines.Skip(1), l => Assert.Contains(",Active,", l));
     }
 
+    [Theory]
+    [InlineData(DemoAccounts.Reviewer, "/referrals/shared")]
+    [InlineData(DemoAccounts.NorthwindSales, "/referrals/inbound")]
+    public async Task Export_of_a_deciding_tab_lists_new_ones_first_in_the_order_of_its_pages(string email, string tab)
+    {
+        using var client = await factory.LoginAsync(email);
+        var shown = new List<string>();
+        for (var page = 1; shown.Count == (page - 1) * 100; page++)
+        {
+            shown.AddRange(WorkspaceTestData.ReferralIds(await client.GetPageAsync($"{tab}?pageSize=100&page={page}")));
+        }
+
+        var lines = (await ExportAsync(email, tab + "/export")).Skip(1).ToList();
+
+        Assert.Equal(shown, lines.Select(l => l.Split(',')[0]));
+        var firstNotNew = lines.FindIndex(l => !l.Contains(",New,", StringComparison.Ordinal));
+        Assert.InRange(firstNotNew, 1, lines.Count - 1); // both parts are there
+        Assert.DoesNotContain(lines.Skip(firstNotNew), l => l.Contains(",New,", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Export_writes_iso_dates_invariant_values_and_the_currency()
     {

@@ -76,18 +76,18 @@ public sealed class WorkspaceDeals(ReferralsDbContext db, IDealSearch search)
     }
 
     /// <summary>
-    /// The chosen column and direction with the ID as a stable tie-break. Without a choice, tabs where this side
-    /// decides (Inbound, Shared with us) list New referrals first by review due date; the others newest first.
+    /// The view's deals in its order, as ordered parts read one after the other: the two parts of
+    /// <see cref="NewOnesFirst"/>, or the one <see cref="Ordered"/> query.
     /// </summary>
-    public static IOrderedQueryable<Deal> Ordered(IQueryable<Deal> deals, WorkspaceTab tab, WorkspaceFilter f)
+    public static IReadOnlyList<IQueryable<Deal>> InOrder(IQueryable<Deal> deals, WorkspaceTab tab, WorkspaceFilter f) =>
+        NewOnesFirst(tab, f) ? [ByReviewDue(NewOnes(deals)), RestNewestFirst(deals)] : [Ordered(deals, f)];
+
+    /// <summary>The chosen column and direction with the ID as a stable tie-break; without a choice, newest first.</summary>
+    public static IOrderedQueryable<Deal> Ordered(IQueryable<Deal> deals, WorkspaceFilter f)
     {
         if (f.Sort is not { } sort)
         {
-            return tab is WorkspaceTab.Inbound or WorkspaceTab.Shared
-                ? deals.OrderBy(d => d.Status == DealStatus.New ? 0 : 1)
-                    .ThenBy(d => d.Status == DealStatus.New ? d.ReviewDueAt : null)
-                    .ThenByDescending(d => d.UpdatedAt).ThenByDescending(d => d.Id)
-                : deals.OrderByDescending(d => d.UpdatedAt).ThenByDescending(d => d.Id);
+            return deals.OrderByDescending(d => d.UpdatedAt).ThenByDescending(d => d.Id);
         }
 
         var desc = f.Descending;
@@ -108,11 +108,11 @@ public sealed class WorkspaceDeals(ReferralsDbContext db, IDealSearch search)
     }
 
     /// <summary>
-    /// Whether the view is in the default order of the tabs where this side decides: New referrals first by review due
-    /// date, then the rest newest first. A page of it is read from its two parts (<see cref="NewOnes"/> in
-    /// <see cref="ByReviewDue"/> order, then <see cref="RestNewestFirst"/>), each in an order an index gives; one
-    /// ORDER BY over the whole expression (as <see cref="Ordered"/> writes it for the export) sorts every deal of the
-    /// view first, 2.3 s for the vendor's 680,000 shared deals at a million deals.
+    /// Whether the view is in the default order of the tabs where this side decides (Inbound, Shared with us): New
+    /// referrals first by review due date, then the rest newest first. It is read as its two parts
+    /// (<see cref="NewOnes"/> in <see cref="ByReviewDue"/> order, then <see cref="RestNewestFirst"/>), each in an
+    /// order an index gives; one ORDER BY over the whole expression sorted every deal of the view first, 2.3 s for
+    /// the vendor's 680,000 shared deals at a million deals.
     /// </summary>
     public static bool NewOnesFirst(WorkspaceTab tab, WorkspaceFilter f) =>
         f.Sort is null && tab is WorkspaceTab.Inbound or WorkspaceTab.Shared;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
+using ReferralPortal.Domain.Deals;
 using ReferralPortal.Domain.Organisations;
 using ReferralPortal.Web.Infrastructure;
 using ReferralPortal.Web.Resources;
@@ -32,46 +33,52 @@ public sealed class WorkspaceExport(WorkspaceDeals source)
 
     public async Task WriteAsync(Stream body, Actor actor, WorkspaceTab tab, WorkspaceFilter filter, CancellationToken ct)
     {
-        var rows = WorkspaceDeals.Ordered(source.Filtered(actor, tab, filter), tab, filter)
-            .Take(MaxRows)
-            .Select(d => new
-            {
-                d.Id,
-                d.Name,
-                Customer = d.Customer.Name,
-                d.LocationCountry,
-                d.Value,
-                d.Currency,
-                d.Status,
-                d.DealType,
-                d.RegistrationStatus,
-                d.ReviewDueAt,
-                d.UpdatedAt,
-                Solutions = string.Join("; ", d.Solutions.OrderBy(s => s.Name).Select(s => s.Name)),
-            })
-            .AsAsyncEnumerable();
-
         await using var csv = CsvWriter.Create(body, Csv, leaveOpen: true);
         csv.WriteHeader(Header());
-        await foreach (var r in rows.WithCancellation(ct))
+        var written = 0;
+        foreach (var part in WorkspaceDeals.InOrder(source.Filtered(actor, tab, filter), tab, filter))
         {
-            await csv.WriteRecordAsync(
-            [
-                Domain.Deals.Deal.FormatReferralId(r.Id),
-                r.Name,
-                r.Customer,
-                r.LocationCountry,
-                r.Value.ToString("0.00", CultureInfo.InvariantCulture),
-                r.Currency,
-                Format.Status(r.Status),
-                Format.DealType(r.DealType),
-                Format.Registration(r.RegistrationStatus),
-                r.ReviewDueAt?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-                r.Solutions,
-                r.UpdatedAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            ], ct);
+            if (written == MaxRows)
+            {
+                break;
+            }
+
+            await foreach (var r in Rows(part.Take(MaxRows - written)).WithCancellation(ct))
+            {
+                await WriteRowAsync(csv, r, ct);
+                written++;
+            }
         }
 
         await csv.FlushAsync(ct);
+    }
+
+    private sealed record ExportRow(
+        int Id, string Name, string Customer, string LocationCountry, decimal Value, string Currency, DealStatus Status,
+        DealType DealType, RegistrationStatus RegistrationStatus, DateTime? ReviewDueAt, DateTime UpdatedAt, string Solutions);
+
+    private static IAsyncEnumerable<ExportRow> Rows(IQueryable<Deal> deals) =>
+        deals.Select(d => new ExportRow(
+                d.Id, d.Name, d.Customer.Name, d.LocationCountry, d.Value, d.Currency, d.Status, d.DealType, d.RegistrationStatus,
+                d.ReviewDueAt, d.UpdatedAt, string.Join("; ", d.Solutions.OrderBy(s => s.Name).Select(s => s.Name))))
+            .AsAsyncEnumerable();
+
+    private static async Task WriteRowAsync(CsvWriter csv, ExportRow r, CancellationToken ct)
+    {
+        await csv.WriteRecordAsync(
+        [
+            Deal.FormatReferralId(r.Id),
+            r.Name,
+            r.Customer,
+            r.LocationCountry,
+            r.Value.ToString("0.00", CultureInfo.InvariantCulture),
+            r.Currency,
+            Format.Status(r.Status),
+            Format.DealType(r.DealType),
+            Format.Registration(r.RegistrationStatus),
+            r.ReviewDueAt?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            r.Solutions,
+            r.UpdatedAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        ], ct);
     }
 }

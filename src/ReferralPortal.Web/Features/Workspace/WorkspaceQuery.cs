@@ -108,7 +108,7 @@ public sealed class WorkspaceQuery(ReferralsDbContext db, WorkspaceDeals source,
     {
         var rows = WorkspaceDeals.NewOnesFirst(tab, filter)
             ? await NewOnesFirstPageAsync(actor, deals, filter.Skip, filter.PageSize, ct)
-            : await RowsAsync(actor, WorkspaceDeals.Ordered(deals, tab, filter).Skip(filter.Skip).Take(filter.PageSize), ct);
+            : await RowsAsync(actor, WorkspaceDeals.Ordered(deals, filter).Skip(filter.Skip).Take(filter.PageSize), ct);
 
         // Solution names for just this page's ids: joining the collection into the page query makes SQLite
         // materialise every deal's solutions first, which grows with the tenant's history.
