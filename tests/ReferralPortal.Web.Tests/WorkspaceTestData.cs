@@ -54,6 +54,19 @@ internal static class WorkspaceTestData
     public static List<string> ReferralIds(IHtmlDocument page) =>
         [.. page.QuerySelectorAll("table.table-deals tbody td.deal-name div").Select(e => e.TextContent.Trim())];
 
+    /// <summary>The referral IDs of every row of a view, read 100 a page until a page is short.</summary>
+    public static async Task<List<string>> AllReferralIdsAsync(PortalClient client, string url)
+    {
+        var ids = new List<string>();
+        var joiner = url.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+        for (var page = 1; ids.Count == (page - 1) * 100; page++)
+        {
+            ids.AddRange(ReferralIds(await client.GetPageAsync($"{url}{joiner}pageSize=100&page={page}")));
+        }
+
+        return ids;
+    }
+
     public static List<int> DealIds(IHtmlDocument page) =>
         [.. ReferralIds(page).Select(r => Deal.ParseReferralId(r)!.Value)];
 
