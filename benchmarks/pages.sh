@@ -12,36 +12,29 @@ BASE="http://127.0.0.1:$PORT"
 OUT="$ROOT/benchmarks/out"
 DB=${DB:-$ROOT/benchmarks/data/1M.db}
 REPEAT=${REPEAT:-3}
-PASSWORD='Demo!2026' # the documented demo password the seeders give every account
 [[ -f $DB ]] || { echo "$DB is missing: benchmarks/run.sh seeds it" >&2; exit 1; }
 mkdir -p "$OUT"
 
 echo "== build (Release)"
 dotnet publish src/ReferralPortal.Web -c Release -o "$OUT/app" -v q -nologo >/dev/null
+dotnet build tools/ReferralPortal.LoadDriver -c Release -v q -nologo >/dev/null
+DRIVER="$ROOT/tools/ReferralPortal.LoadDriver/bin/Release/net10.0/ReferralPortal.LoadDriver.dll"
 # shellcheck source=benchmarks/app.sh
 source "$ROOT/benchmarks/app.sh"
 
-# Signs in through the real login form; the session cookie goes to the jar $1.
-sign_in() {
-  local jar=$1 email=$2 token
-  rm -f "$jar"
-  token=$(curl -fs -c "$jar" "$BASE/account/login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
-  curl -fs -b "$jar" -c "$jar" -o /dev/null --data-urlencode "Email=$email" --data-urlencode "Password=$PASSWORD" \
-    --data-urlencode "__RequestVerificationToken=$token" "$BASE/account/login"
-}
-
 RESULT="$ROOT/benchmarks/PAGES.md"
-measure() { # jar user path
-  local jar=$1 user=$2 path=$3 code first size times=() median
-  read -r code first size < <(curl -s -b "$jar" -o /dev/null -w '%{http_code} %{time_total} %{size_download}\n' "$BASE$path")
-  for _ in $(seq 1 "$REPEAT"); do times+=("$(curl -s -b "$jar" -o /dev/null -w '%{time_total}' "$BASE$path")"); done
+measure() { # cookie user path
+  local cookie=$1 user=$2 path=$3 code first size times=() median
+  read -r code first size < <(curl -s -H "Cookie: $cookie" -o /dev/null -w '%{http_code} %{time_total} %{size_download}\n' "$BASE$path")
+  for _ in $(seq 1 "$REPEAT"); do times+=("$(curl -s -H "Cookie: $cookie" -o /dev/null -w '%{time_total}' "$BASE$path")"); done
   median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
   LC_ALL=C printf '| %s | `%s` | %s | %.3f | %.3f | %d |\n' "$user" "$path" "$code" "$first" "$median" "$((size / 1024))" | tee -a "$RESULT"
 }
 
 start_app "$DB" "$OUT/pages-app.log"
-sign_in "$OUT/vendor.jar" reviewer@contoso.example
-sign_in "$OUT/partner.jar" admin@northwind.example
+# Signed in through the real login form by the load driver, as run.sh does.
+VENDOR=$(dotnet "$DRIVER" signin "$BASE" reviewer@contoso.example)
+PARTNER=$(dotnet "$DRIVER" signin "$BASE" admin@northwind.example)
 {
   echo "# Single page views on $(basename "$DB")"
   echo
@@ -52,9 +45,9 @@ sign_in "$OUT/partner.jar" admin@northwind.example
   echo "|---|---|---|---:|---:|---:|"
 } >"$RESULT"
 for path in /referrals/shared "/referrals/shared?page=2" "/referrals/shared?page=3000" "/referrals/shared?sort=Value" /insights /insights/data /inbound/new; do
-  measure "$OUT/vendor.jar" reviewer@contoso.example "$path"
+  measure "$VENDOR" reviewer@contoso.example "$path"
 done
 for path in /referrals/inbound "/referrals/inbound?page=2" /referrals/outbound /insights /insights/data; do
-  measure "$OUT/partner.jar" admin@northwind.example "$path"
+  measure "$PARTNER" admin@northwind.example "$path"
 done
 stop_app

@@ -1,7 +1,8 @@
 using System.Globalization;
 using ReferralPortal.LoadDriver;
 
-// Helper for benchmarks/run.sh:
+// Helper for benchmarks/run.sh and benchmarks/pages.sh:
+//   signin  <base> <email>            sign in through the real form; print the session's Cookie header
 //   prepare <base> <email>            sign in; print shell assignments (COOKIE, DEAL_ID, FILTER_QUERY, SEARCH_QUERY, EXPORT_QUERY)
 //   wizard  <base> <email> <count>    run the New deal wizard end to end <count> times; print rps/p50/p99/non2xx
 //   report  <results.tsv> <outdir>    turn the measured figures into benchmarks/RESULTS.md with the target ratios
@@ -9,6 +10,7 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 return args switch
 {
+    ["signin", var baseUrl, var email] => await Scenarios.SignInAsync(new Uri(baseUrl), email),
     ["prepare", var baseUrl, var email] => await Scenarios.PrepareAsync(new Uri(baseUrl), email),
     ["wizard", var baseUrl, var email, var count] => await Scenarios.WizardAsync(new Uri(baseUrl), email, int.Parse(count, CultureInfo.InvariantCulture)),
     ["report", var tsv, var outDir] => Report.Write(tsv, outDir),
@@ -17,6 +19,6 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: prepare <base> <email> | wizard <base> <email> <count> | report <results.tsv> <outdir>");
+    Console.Error.WriteLine("usage: signin <base> <email> | prepare <base> <email> | wizard <base> <email> <count> | report <results.tsv> <outdir>");
     return 2;
 }

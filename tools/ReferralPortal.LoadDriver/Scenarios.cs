@@ -5,6 +5,15 @@ namespace ReferralPortal.LoadDriver;
 
 internal static class Scenarios
 {
+    /// <summary>Signs in through the real form and prints the session's Cookie header (for curl or wrk).</summary>
+    public static async Task<int> SignInAsync(Uri baseUrl, string email)
+    {
+        using var session = new PortalSession(baseUrl);
+        await session.LoginAsync(email);
+        Console.WriteLine(session.CookieHeader);
+        return 0;
+    }
+
     /// <summary>Signs in and finds realistic parameters for the measured URLs.</summary>
     public static async Task<int> PrepareAsync(Uri baseUrl, string email)
     {
