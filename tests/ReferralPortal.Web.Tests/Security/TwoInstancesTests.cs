@@ -12,7 +12,7 @@ using ReferralPortal.Web.Tests.Infrastructure;
 namespace ReferralPortal.Web.Tests.Security;
 
 /// <summary>
-/// Two Kestrel processes of the app on one SQLite database, as behind a load balancer: a session and its
+/// Two Kestrel processes of the app on one database (SQLite, or PostgreSQL in CI's second pass), as behind a load balancer: a session and its
 /// anti-forgery tokens work on both (data-protection keys are in the database), the wizard's draft follows the
 /// user from one to the other, and both review-window jobs running at once expire and remind each deal once.
 /// </summary>
@@ -154,20 +154,23 @@ public sealed class TwoInstancesTests(TwoInstances app) : IClassFixture<TwoInsta
         return (await db.Solutions.IgnoreQueryFilters().Where(s => s.Name == name).Select(s => s.Id).SingleAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private ReferralsDbContext NewDbContext() => new(new DbContextOptionsBuilder<ReferralsDbContext>()
-        .UseSqlite(app.ConnectionString, x => x.MigrationsAssembly("ReferralPortal.Data.Sqlite")).Options);
+    private ReferralsDbContext NewDbContext() => app.Database.NewDbContext();
 }
 
-/// <summary>Two app processes on one new SQLite file, shared by the tests of <see cref="TwoInstancesTests"/>.</summary>
+/// <summary>
+/// Two app processes on one new, empty database (SQLite, or PostgreSQL when REFERRALS_TEST_POSTGRES is set),
+/// shared by the tests of <see cref="TwoInstancesTests"/>.
+/// </summary>
 public sealed class TwoInstances : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
-    private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"rp-two-{Guid.NewGuid():N}.db");
     private readonly List<AppProcess> instances = [];
 
     public IReadOnlyList<AppProcess> Instances => instances;
 
-    public string ConnectionString => $"Data Source={databasePath}";
+    public TestDatabase Database { get; } = TestDatabase.Empty();
+
+    public string ConnectionString => Database.ConnectionString;
 
     public async ValueTask InitializeAsync()
     {
@@ -183,18 +186,7 @@ public sealed class TwoInstances : IAsyncLifetime
             await instance.DisposeAsync();
         }
 
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-        {
-            try
-            {
-                File.Delete(databasePath + suffix);
-            }
-            catch (IOException)
-            {
-                // Best effort.
-            }
-        }
+        Database.Dispose();
     }
 
     /// <summary>One `dotnet ReferralPortal.Web.dll` process on a free loopback port, killed on dispose.</summary>
@@ -230,7 +222,8 @@ public sealed class TwoInstances : IAsyncLifetime
             info.ArgumentList.Add(baseUrl);
             info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
             info.Environment["ConnectionStrings__Referrals"] = connectionString;
-            info.Environment["Database__Provider"] = "Sqlite";
+            info.Environment["Database__Provider"] = TestDatabase.Provider;
+            info.Environment["Database__MigrateOnStartup"] = "true";
             info.Environment["Seed__Demo"] = "true";
             info.Environment["Jobs__ReviewWindow__Interval"] = "00:00:01";
             info.Environment["RateLimits__LoginPerMinute"] = "1000";
