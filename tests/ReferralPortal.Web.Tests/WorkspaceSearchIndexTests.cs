@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ReferralPortal.Data.Seeding;
+using ReferralPortal.Domain.Common;
 using ReferralPortal.Domain.Deals;
 using ReferralPortal.Web.Tests.Infrastructure;
 
@@ -16,7 +17,8 @@ public sealed class WorkspaceSearchIndexTests(PortalFactory factory) : IClassFix
         var id = await NorthwindOutboundDealAsync();
         await using (var db = factory.NewDbContext())
         {
-            await db.Deals.Where(d => d.Id == id).ExecuteUpdateAsync(s => s.SetProperty(d => d.Name, "Quokkaquest platform"));
+            await db.Deals.Where(d => d.Id == id).ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.Name, "Quokkaquest platform").SetProperty(d => d.NormalisedName, SearchKey.Of("Quokkaquest platform")));
         }
 
         Assert.Equal([id], await FoundIdsAsync(client, "kaques"));

@@ -42,7 +42,7 @@ public class Customer
 
     public string Name { get; private set; }
 
-    /// <summary>Upper-cased, single-spaced name used to find duplicates and to search.</summary>
+    /// <summary>The name's <see cref="SearchKey"/> (accent- and case-free), used to find twins and to search.</summary>
     public string NormalisedName { get; private set; }
 
     public string Country { get; private set; }
@@ -61,8 +61,7 @@ public class Customer
 
     public bool AddedManually { get; private set; }
 
-    public static string Normalise(string name) =>
-        string.Join(' ', name.Trim().ToUpperInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    public static string Normalise(string name) => SearchKey.Of(name);
 
     public static string SizeLabel(CompanySize size) => size switch
     {
