@@ -322,12 +322,12 @@ public sealed class NewDealValidatorTests
         Assert.Equal(["Choose the company size."], await ErrorsFor(Manual, input, nameof(ManualCustomerInput.Size)));
     }
 
-    private static readonly SharingStepValidator Sharing = new();
+    private static readonly SharingStepValidator Sharing = new(Options.Create(new ProgrammeOptions()));
 
     [Fact]
     public async Task Sharing_without_a_yes_or_no_gives_a_message()
     {
-        Assert.Equal(["Choose whether to share the deal with the vendor's sales team."], await ErrorsFor(Sharing, new SharingStepInput(), nameof(SharingStepInput.Share)));
+        Assert.Equal(["Choose whether to share the deal with {0}'s sales team."], await ErrorsFor(Sharing, new SharingStepInput(), nameof(SharingStepInput.Share)));
     }
 
     [Fact]

@@ -120,6 +120,13 @@ public static class FieldRules
     public static IRuleBuilderOptions<T, string?> SingleLine<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(SingleLineText.IsValid).WithMessage("Use a single line without control or text-direction characters.");
 
+    /// <summary>
+    /// A message that is a composite format text filled with <paramref name="args"/> when shown (translated first):
+    /// the English text stays the resource key.
+    /// </summary>
+    public static IRuleBuilderOptions<T, TProperty> WithText<T, TProperty>(this IRuleBuilderOptions<T, TProperty> rule, string english, params object[] args) =>
+        rule.WithMessage(english).WithState(_ => args);
+
     /// <summary>At most <paramref name="max"/> characters, counted as the domain counts them: without surrounding spaces.</summary>
     public static IRuleBuilderOptions<T, string?> MaxTrimmed<T>(this IRuleBuilder<T, string?> rule, int max, string message) =>
         rule.Must(v => (v?.Trim().Length ?? 0) <= max).WithMessage(message);
