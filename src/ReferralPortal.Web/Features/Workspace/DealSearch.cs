@@ -36,8 +36,11 @@ public sealed class LikeDealSearch : IDealSearch
             return byName;
         }
 
+        // ToString() here is SQL's CAST of an integer (no culture involved); EF does not translate the IFormatProvider overload.
+#pragma warning disable CA1305
         Expression<Func<Deal, bool>> byId = d => d.Id == id.Exact || (d.Id >= id.From && d.Id <= id.To)
             || (id.Digits != null && d.Id.ToString().Contains(id.Digits));
+#pragma warning restore CA1305
         var deal = byName.Parameters[0];
         return Expression.Lambda<Func<Deal, bool>>(Expression.OrElse(byName.Body, new Rebind(byId.Parameters[0], deal).Visit(byId.Body)), deal);
     }
