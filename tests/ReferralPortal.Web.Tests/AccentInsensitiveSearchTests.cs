@@ -21,16 +21,7 @@ public sealed class AccentInsensitiveSearchTests(PortalFactory factory) : IClass
         await using var db = factory.NewDbContext();
         var before = await db.Customers.CountAsync(TestContext.Current.CancellationToken);
 
-        var response = await client.PostFormAsync("/deals/new?manual=true", "/deals/new/customer/manual", new Dictionary<string, string>
-        {
-            ["Manual.Name"] = "Lisboa Logistica SA",
-            ["Manual.Country"] = "PT",
-            ["Manual.AddressLine"] = "Rua Nova 1",
-            ["Manual.City"] = "Lisboa",
-            ["Manual.PostalCode"] = "1000-001",
-            ["Manual.Industry"] = "Logistics",
-            ["Manual.Size"] = "Large",
-        });
+        var response = await NewDealSteps.AddManualCustomerAsync(client, "Lisboa Logistica SA");
 
         Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(before, await db.Customers.CountAsync(TestContext.Current.CancellationToken));
@@ -59,7 +50,7 @@ public sealed class AccentInsensitiveSearchTests(PortalFactory factory) : IClass
         using var client = await factory.LoginAsync(DemoAccounts.NorthwindSales);
         var expected = await OutboundDealsAsync(d => d.Customer.Name == Lisboa);
 
-        var found = await FoundIdsAsync(client, text);
+        var found = await WorkspaceTestData.SearchOutboundAsync(client, text);
 
         Assert.NotEmpty(expected);
         Assert.Equal(expected, found.Order());
@@ -78,8 +69,8 @@ public sealed class AccentInsensitiveSearchTests(PortalFactory factory) : IClass
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
-        Assert.Equal([id], await FoundIdsAsync(client, "migracao quokka acores"));
-        Assert.Equal([id], await FoundIdsAsync(client, "çor"));
+        Assert.Equal([id], await WorkspaceTestData.SearchOutboundAsync(client, "migracao quokka acores"));
+        Assert.Equal([id], await WorkspaceTestData.SearchOutboundAsync(client, "çor"));
     }
 
     [Fact]
@@ -90,7 +81,7 @@ public sealed class AccentInsensitiveSearchTests(PortalFactory factory) : IClass
         var id = ids[0];
         var start = Deal.FormatReferralId(id)[..^1];
 
-        var found = await FoundIdsAsync(client, start);
+        var found = await WorkspaceTestData.SearchOutboundAsync(client, start);
 
         Assert.Contains(id, found);
         Assert.All(found, f => Assert.StartsWith(start, Deal.FormatReferralId(f), StringComparison.Ordinal));
@@ -103,7 +94,7 @@ public sealed class AccentInsensitiveSearchTests(PortalFactory factory) : IClass
         var id = (await OutboundDealsAsync(_ => true))[^1];
         var digits = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-        Assert.Contains(id, await FoundIdsAsync(client, digits));
+        Assert.Contains(id, await WorkspaceTestData.SearchOutboundAsync(client, digits));
     }
 
     [Theory]
@@ -128,15 +119,5 @@ public sealed class AccentInsensitiveSearchTests(PortalFactory factory) : IClass
         var org = await db.Organisations.Where(o => o.Name == DemoAccounts.Northwind).Select(o => o.Id).SingleAsync(TestContext.Current.CancellationToken);
         return await db.Deals.Where(d => d.OwnerOrganisationId == org && d.Direction == DealDirection.Outbound).Where(where)
             .OrderBy(d => d.Id).Select(d => d.Id).ToListAsync(TestContext.Current.CancellationToken);
-    }
-
-    private static async Task<List<int>> FoundIdsAsync(PortalClient client, string text)
-    {
-        var page = await client.GetPageAsync("/referrals/outbound?pageSize=100&q=" + Uri.EscapeDataString(text));
-        return [.. page.QuerySelectorAll("table a[href^='/deals/']")
-            .Select(a => a.GetAttribute("href")!["/deals/".Length..])
-            .Where(s => int.TryParse(s, out _))
-            .Select(int.Parse)
-            .Distinct()];
     }
 }

@@ -21,7 +21,7 @@ public sealed class WorkspaceSearchIndexTests(PortalFactory factory) : IClassFix
                 .SetProperty(d => d.Name, "Quokkaquest platform").SetProperty(d => d.NormalisedName, SearchKey.Of("Quokkaquest platform")));
         }
 
-        Assert.Equal([id], await FoundIdsAsync(client, "kaques"));
+        Assert.Equal([id], await WorkspaceTestData.SearchOutboundAsync(client, "kaques"));
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public sealed class WorkspaceSearchIndexTests(PortalFactory factory) : IClassFix
         var expected = await db.Deals.Where(d => d.OwnerOrganisationId == NorthwindId(db) && d.Direction == DealDirection.Outbound && d.Customer.Name.Contains("Lisboa"))
             .Select(d => d.Id).OrderBy(x => x).ToListAsync();
 
-        var found = await FoundIdsAsync(client, "lisBOA");
+        var found = await WorkspaceTestData.SearchOutboundAsync(client, "lisBOA");
 
         Assert.NotEmpty(expected);
         Assert.Equal(expected, found.Order());
@@ -61,14 +61,4 @@ public sealed class WorkspaceSearchIndexTests(PortalFactory factory) : IClassFix
     }
 
     private static int NorthwindId(Data.ReferralsDbContext db) => db.Organisations.Single(o => o.Name == DemoAccounts.Northwind).Id;
-
-    private static async Task<List<int>> FoundIdsAsync(PortalClient client, string text)
-    {
-        var page = await client.GetPageAsync("/referrals/outbound?pageSize=100&q=" + Uri.EscapeDataString(text));
-        return [.. page.QuerySelectorAll("table a[href^='/deals/']")
-            .Select(a => a.GetAttribute("href")!["/deals/".Length..])
-            .Where(s => int.TryParse(s, out _))
-            .Select(int.Parse)
-            .Distinct()];
-    }
 }
