@@ -6,9 +6,9 @@ using ReferralPortal.Domain.Deals;
 namespace ReferralPortal.Data;
 
 /// <summary>
-/// PostgreSQL's part of the model. Search: <c>pg_trgm</c> GIN indexes on the two searched names, so the
-/// workspace's case-insensitive "contains" (ILIKE '%term%', see TrigramDealSearch) reads an index instead of
-/// every deal. Times: the portal keeps every instant in UTC; Npgsql maps DateTime to <c>timestamptz</c> and
+/// PostgreSQL's part of the model. Search: <c>pg_trgm</c> GIN indexes on the two searched keys, so the
+/// workspace's "contains" over the accent- and case-free keys (LIKE '%KEY%', see LikeDealSearch) reads an index
+/// instead of every deal. Times: the portal keeps every instant in UTC; Npgsql maps DateTime to <c>timestamptz</c> and
 /// refuses a DateTime whose Kind is not Utc, while SQLite and SQL Server hand back Kind Unspecified, so every
 /// DateTime is marked Utc on its way in and out (the same instant, one rule for all three providers).
 /// </summary>
@@ -26,8 +26,8 @@ internal static class PostgresConventions
     public static void Apply(ModelBuilder builder)
     {
         builder.HasPostgresExtension("pg_trgm");
-        builder.Entity<Deal>().HasIndex(d => d.Name, "IX_Deals_Name_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
-        builder.Entity<Customer>().HasIndex(c => c.Name, "IX_Customers_Name_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
+        builder.Entity<Deal>().HasIndex(d => d.NormalisedName, "IX_Deals_NormalisedName_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
+        builder.Entity<Customer>().HasIndex(c => c.NormalisedName, "IX_Customers_NormalisedName_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
 
         foreach (var property in builder.Model.GetEntityTypes().SelectMany(t => t.GetProperties()))
         {

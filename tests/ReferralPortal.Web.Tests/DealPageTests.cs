@@ -25,10 +25,10 @@ public sealed class DealPageTests(PortalFactory factory) : IClassFixture<PortalF
         var page = await client.GetPageAsync($"/deals/{id}");
 
         var text = page.Body!.TextContent;
-        Assert.Contains(Deal.FormatReferralId(id), text);
-        Assert.Contains("Northwind Traders", text);
-        Assert.Contains("Estimated close date", text);
-        Assert.Contains("Co-sell", page.QuerySelector("[data-testid=deal-badges]")!.TextContent);
+        Assert.Contains(Deal.FormatReferralId(id), text, StringComparison.Ordinal);
+        Assert.Contains("Northwind Traders", text, StringComparison.Ordinal);
+        Assert.Contains("Estimated close date", text, StringComparison.Ordinal);
+        Assert.Contains("Co-sell", page.QuerySelector("[data-testid=deal-badges]")!.TextContent, StringComparison.Ordinal);
         Assert.Matches(@"Review (\d+ days? left|due today)", page.QuerySelector("[data-testid=review-countdown]")!.TextContent);
     }
 
@@ -63,8 +63,8 @@ public sealed class DealPageTests(PortalFactory factory) : IClassFixture<PortalF
         var page = await client.GetPageAsync($"/deals/{id}");
 
         var entries = page.QuerySelectorAll(".timeline-entry").Select(e => e.TextContent).ToList();
-        Assert.Contains(entries, e => e.Contains("Rita Moreno declined the referral (New → Declined).") && e.Contains("Reason: Requirement not met"));
-        Assert.Contains(entries, e => e.Contains("Nadia Costa created the referral as New: shared with the vendor (co-sell)."));
+        Assert.Contains(entries, e => e.Contains("Rita Moreno declined the referral (New → Declined).", StringComparison.Ordinal) && e.Contains("Reason: Requirement not met", StringComparison.Ordinal));
+        Assert.Contains(entries, e => e.Contains("Nadia Costa created the referral as New: shared with the vendor (co-sell).", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class DealPageTests(PortalFactory factory) : IClassFixture<PortalF
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var page = await client.GetPageAsync($"/deals/{id}");
-        Assert.Contains("Customer asked for a follow-up call.", page.QuerySelector("#notes")!.TextContent);
+        Assert.Contains("Customer asked for a follow-up call.", page.QuerySelector("#notes")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class DealPageTests(PortalFactory factory) : IClassFixture<PortalF
         var response = await client.PostFormAsync($"/deals/{id}", $"/deals/{id}/notes", new Dictionary<string, string> { ["NoteInput.Text"] = text });
 
         var page = await PortalClient.ParseAsync(await response.Content.ReadAsStringAsync());
-        Assert.Contains("at most 2000", page.QuerySelector("[data-valmsg-for='NoteInput.Text']")!.TextContent);
+        Assert.Contains("at most 2000", page.QuerySelector("[data-valmsg-for='NoteInput.Text']")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(text, page.QuerySelector("textarea")!.TextContent.Trim());
     }
 
@@ -122,8 +122,8 @@ public sealed class DealPageTests(PortalFactory factory) : IClassFixture<PortalF
         var vendorView = await reviewer.GetPageAsync($"/deals/{id}");
         var partnerView = await partner.GetPageAsync($"/deals/{id}");
 
-        Assert.Contains("Internal: check the partner's pipeline.", vendorView.QuerySelector("#notes")!.TextContent);
-        Assert.DoesNotContain("Internal: check", partnerView.Body!.TextContent);
+        Assert.Contains("Internal: check the partner's pipeline.", vendorView.QuerySelector("#notes")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Internal: check", partnerView.Body!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -24,6 +24,19 @@ public static partial class NewDealSteps
         return DraftBase(response, "contact");
     }
 
+    /// <summary>Step 1 by hand: adds a Portuguese logistics company of the given name (or finds its twin).</summary>
+    public static Task<HttpResponseMessage> AddManualCustomerAsync(PortalClient client, string name) =>
+        client.PostFormAsync("/deals/new?manual=true", "/deals/new/customer/manual", new Dictionary<string, string>
+        {
+            ["Manual.Name"] = name,
+            ["Manual.Country"] = "PT",
+            ["Manual.AddressLine"] = "Rua Nova 1",
+            ["Manual.City"] = "Lisboa",
+            ["Manual.PostalCode"] = "1000-001",
+            ["Manual.Industry"] = "Logistics",
+            ["Manual.Size"] = "Large",
+        });
+
     public static async Task SkipContactAsync(PortalClient client, string draft)
     {
         var response = await client.PostFormAsync($"{draft}/contact", $"{draft}/contact", [new("skip", "true")]);

@@ -234,16 +234,7 @@ public sealed class NewDealWizardTests(PortalFactory factory) : IClassFixture<Po
         var existing = await db.Customers.SingleAsync(c => c.Name == LisboaCustomer);
         var before = await db.Customers.CountAsync();
 
-        var response = await client.PostFormAsync("/deals/new?manual=true", "/deals/new/customer/manual", new Dictionary<string, string>
-        {
-            ["Manual.Name"] = "  lisboa   LOGÍSTICA sa ",
-            ["Manual.Country"] = "PT",
-            ["Manual.AddressLine"] = "Rua Nova 1",
-            ["Manual.City"] = "Lisboa",
-            ["Manual.PostalCode"] = "1000-001",
-            ["Manual.Industry"] = "Logistics",
-            ["Manual.Size"] = "Large",
-        });
+        var response = await AddManualCustomerAsync(client, "  lisboa   LOGÍSTICA sa ");
 
         var draftId = DraftId(DraftBase(response, "contact"));
         Assert.Equal(before, await db.Customers.CountAsync());
@@ -321,7 +312,10 @@ public sealed class NewDealWizardTests(PortalFactory factory) : IClassFixture<Po
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await PortalClient.ParseAsync(await response.Content.ReadAsStringAsync());
-        Assert.StartsWith("Asking the vendor for help means sharing the deal", page.QuerySelector("[data-valmsg-for='Input.Share']")?.TextContent.Trim(), StringComparison.Ordinal);
+        // Issue 18, defect 11: the vendor is named as configured (Programme:VendorName), not "the vendor".
+        Assert.Equal(
+            "Asking Contoso Cloud for help means sharing the deal: choose Yes, or clear the help you asked for.",
+            page.QuerySelector("[data-valmsg-for='Input.Share']")?.TextContent.Trim());
     }
 
     [Fact]

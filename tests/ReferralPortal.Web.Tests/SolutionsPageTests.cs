@@ -49,6 +49,17 @@ public sealed class SolutionsPageTests(PortalFactory factory) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task Solution_name_with_a_line_break_re_renders_with_a_field_message()
+    {
+        using var client = await factory.LoginAsync(DemoAccounts.NorthwindAdmin);
+
+        var response = await client.PostFormAsync("/solutions/new", "/solutions/new", new Dictionary<string, string> { ["Input.Name"] = "Route Planner\nNow free: https://evil.example" });
+
+        var page = await PortalClient.ParseAsync(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Use a single line without control or text-direction characters.", page.QuerySelector("[data-valmsg-for='Input.Name']")?.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task Referral_user_cannot_add_a_solution()
     {
         using var client = await factory.LoginAsync(DemoAccounts.NorthwindSales);

@@ -45,7 +45,7 @@ public sealed class WorkspaceExportTests(PortalFactory factory) : IClassFixture<
 
         Assert.True(all.Count > first.Count);
         Assert.Equal(all, lines.Skip(1).Select(l => l.Split(',')[0]));
-        Assert.All(lines.Skip(1), l => Assert.Contains(",Active,", l));
+        Assert.All(lines.Skip(1), l => Assert.Contains(",Active,", l, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -80,8 +80,8 @@ public sealed class WorkspaceExportTests(PortalFactory factory) : IClassFixture<
         var expectedValue = deal.Value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
         var expectedDue = deal.ReviewDueAt!.Value.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(2, lines.Length);
-        Assert.Contains($",{expectedValue},{deal.Currency},New,Co-sell,", lines[1]);
-        Assert.Contains($",{expectedDue},", lines[1]);
+        Assert.Contains($",{expectedValue},{deal.Currency},New,Co-sell,", lines[1], StringComparison.Ordinal);
+        Assert.Contains($",{expectedDue},", lines[1], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -104,8 +104,8 @@ public sealed class WorkspaceExportTests(PortalFactory factory) : IClassFixture<
             lines[0]);
         var value = deal.Value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
         var due = deal.ReviewDueAt!.Value.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Contains($",{deal.LocationCountry},{value},{deal.Currency},Nova,Co-venda,", lines[1]);
-        Assert.Contains($",{due},", lines[1]);
+        Assert.Contains($",{deal.LocationCountry},{value},{deal.Currency},Nova,Co-venda,", lines[1], StringComparison.Ordinal);
+        Assert.Contains($",{due},", lines[1], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -117,8 +117,8 @@ public sealed class WorkspaceExportTests(PortalFactory factory) : IClassFixture<
         var formulaLines = await ExportAsync(DemoAccounts.NorthwindSales, "/referrals/outbound/export?q=" + Deal.FormatReferralId(formula));
         var quotedLines = await ExportAsync(DemoAccounts.NorthwindSales, "/referrals/outbound/export?q=" + Deal.FormatReferralId(quoted));
 
-        Assert.StartsWith($"{Deal.FormatReferralId(formula)},\"'@SUM(A1:A2) plan\",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",PT,", formulaLines[1]);
-        Assert.StartsWith($"{Deal.FormatReferralId(quoted)},\"'+cmd deal\",\"Smith, \"\"Jones\"\" & Co\",PT,", quotedLines[1]);
+        Assert.StartsWith($"{Deal.FormatReferralId(formula)},\"'@SUM(A1:A2) plan\",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",PT,", formulaLines[1], StringComparison.Ordinal);
+        Assert.StartsWith($"{Deal.FormatReferralId(quoted)},\"'+cmd deal\",\"Smith, \"\"Jones\"\" & Co\",PT,", quotedLines[1], StringComparison.Ordinal);
     }
 
     [Fact]

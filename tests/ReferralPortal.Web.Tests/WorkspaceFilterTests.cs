@@ -173,11 +173,11 @@ public sealed class WorkspaceFilterTests(PortalFactory factory) : IClassFixture<
         var page = await client.GetPageAsync("/referrals/outbound?status=Bogus&country=XX&customer=abc&type=1&sort=nope&dir=up&pageSize=big");
 
         var alert = page.QuerySelector("[role=alert]")!.TextContent;
-        Assert.Contains("Unknown status", alert);
-        Assert.Contains("Unknown country", alert);
-        Assert.Contains("Unknown customer", alert);
-        Assert.Contains("Unknown deal type", alert);
-        Assert.Contains("Unknown sort column", alert);
+        Assert.Contains("Unknown status", alert, StringComparison.Ordinal);
+        Assert.Contains("Unknown country", alert, StringComparison.Ordinal);
+        Assert.Contains("Unknown customer", alert, StringComparison.Ordinal);
+        Assert.Contains("Unknown deal type", alert, StringComparison.Ordinal);
+        Assert.Contains("Unknown sort column", alert, StringComparison.Ordinal);
         Assert.Equal(25, WorkspaceTestData.DealIds(page).Count);
     }
 

@@ -79,7 +79,7 @@ public sealed class WorkspaceIsolationTests(PortalFactory factory) : IClassFixtu
         var page = await client.GetPageAsync("/referrals/outbound");
 
         Assert.True(expected > 0);
-        Assert.StartsWith(expected.ToString(System.Globalization.CultureInfo.InvariantCulture), page.QuerySelector("[data-testid=awaiting-inbound]")!.TextContent);
+        Assert.StartsWith(expected.ToString(System.Globalization.CultureInfo.InvariantCulture), page.QuerySelector("[data-testid=awaiting-inbound]")!.TextContent, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("[data-testid=awaiting-outbound]"));
     }
 
@@ -113,7 +113,7 @@ public sealed class WorkspaceIsolationTests(PortalFactory factory) : IClassFixtu
         var page = await client.GetPageAsync("/referrals/outbound");
 
         Assert.True(expected >= 2);
-        Assert.StartsWith(expected.ToString(System.Globalization.CultureInfo.InvariantCulture), page.QuerySelector("[data-testid=awaiting-favorites]")!.TextContent);
+        Assert.StartsWith(expected.ToString(System.Globalization.CultureInfo.InvariantCulture), page.QuerySelector("[data-testid=awaiting-favorites]")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -79,7 +79,7 @@ public sealed class WorkspaceSortAndPagingTests(PortalFactory factory) : IClassF
 
         var page = await client.GetPageAsync("/referrals/outbound?sort=Value&dir=asc&country=PT");
 
-        var header = page.QuerySelectorAll("th").Single(th => th.TextContent.Contains("Value"));
+        var header = page.QuerySelectorAll("th").Single(th => th.TextContent.Contains("Value", StringComparison.Ordinal));
         Assert.Equal("ascending", header.GetAttribute("aria-sort"));
         Assert.Equal("/referrals/outbound?country=PT&sort=Value&dir=desc", header.QuerySelector("a")!.GetAttribute("href"));
     }
@@ -184,7 +184,7 @@ public sealed class WorkspaceSortAndPagingTests(PortalFactory factory) : IClassF
         var page = await client.GetPageAsync("/referrals/outbound?page=999");
 
         Assert.Equal("26–41 of 41", WorkspaceTestData.ResultRange(page));
-        Assert.Contains("There is no page 999", page.QuerySelector("[role=alert]")!.TextContent);
+        Assert.Contains("There is no page 999", page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -208,8 +208,8 @@ public sealed class WorkspaceSortAndPagingTests(PortalFactory factory) : IClassF
 
         var page = await client.GetPageAsync("/referrals/shared?pageSize=5000");
 
-        Assert.StartsWith("1–", WorkspaceTestData.ResultRange(page));
-        Assert.Contains("Page size is 1 to 100", page.QuerySelector("[role=alert]")!.TextContent);
+        Assert.StartsWith("1–", WorkspaceTestData.ResultRange(page), StringComparison.Ordinal);
+        Assert.Contains("Page size is 1 to 100", page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -275,6 +275,6 @@ public sealed class WorkspaceCountCapTests(WorkspaceCountCapTests.SmallCapFactor
 
         var page = await client.GetPageAsync("/referrals/outbound?status=Won");
 
-        Assert.DoesNotContain("+", WorkspaceTestData.ResultRange(page));
+        Assert.DoesNotContain("+", WorkspaceTestData.ResultRange(page), StringComparison.Ordinal);
     }
 }

@@ -67,6 +67,10 @@ internal static class WorkspaceTestData
         return ids;
     }
 
+    /// <summary>The deals a search on the Outbound tab finds (its first 100 rows).</summary>
+    public static async Task<List<int>> SearchOutboundAsync(PortalClient client, string text) =>
+        DealIds(await client.GetPageAsync("/referrals/outbound?pageSize=100&q=" + Uri.EscapeDataString(text)));
+
     public static List<int> DealIds(IHtmlDocument page) =>
         [.. ReferralIds(page).Select(r => Deal.ParseReferralId(r)!.Value)];
 

@@ -33,10 +33,10 @@ internal sealed class BulkDeals(SqliteConnection connection, int seed)
             var batch = Math.Min(BatchSize, count - written);
             await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync();
             await using var deal = Command(tx, """
-                INSERT INTO Deals (OwnerOrganisationId, Direction, CustomerId, ContactFirstName, ContactLastName, ContactEmail, Name, Value, Currency,
+                INSERT INTO Deals (OwnerOrganisationId, Direction, CustomerId, ContactFirstName, ContactLastName, ContactEmail, Name, NormalisedName, Value, Currency,
                   LocationCountry, EstimatedCloseDate, ContainsPlaceholderData, Notes, HelpWanted, DealType, Status, RegistrationStatus, CloseReason,
                   SharedAt, ReviewDueAt, DecidedAt, CreatedAt, UpdatedAt, CreatedByUserId, Version)
-                VALUES ($owner, $direction, $customer, $first, $last, $email, $name, $value, $currency, $country, $close, 0, $notes, $help, $type,
+                VALUES ($owner, $direction, $customer, $first, $last, $email, $name, upper($name), $value, $currency, $country, $close, 0, $notes, $help, $type,
                   $status, $registration, $reason, $shared, $due, $decided, $created, $updated, $createdBy, 0);
                 SELECT last_insert_rowid();
                 """, "$owner", "$direction", "$customer", "$first", "$last", "$email", "$name", "$value", "$currency", "$country", "$close", "$notes",

@@ -332,10 +332,10 @@ namespace ReferralPortal.Data.Postgres.Migrations
 
                     b.HasIndex("Country", "NormalisedName");
 
-                    b.HasIndex(new[] { "Name" }, "IX_Customers_Name_Trigram");
+                    b.HasIndex(new[] { "NormalisedName" }, "IX_Customers_NormalisedName_Trigram");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name" }, "IX_Customers_Name_Trigram"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name" }, "IX_Customers_Name_Trigram"), new[] { "gin_trgm_ops" });
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "NormalisedName" }, "IX_Customers_NormalisedName_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "NormalisedName" }, "IX_Customers_NormalisedName_Trigram"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("Customers");
                 });
@@ -412,6 +412,11 @@ namespace ReferralPortal.Data.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("NormalisedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -475,10 +480,10 @@ namespace ReferralPortal.Data.Postgres.Migrations
 
                     b.HasIndex("OwnerOrganisationId", "Direction", "LocationCountry", "Status", "UpdatedAt", "Id");
 
-                    b.HasIndex(new[] { "Name" }, "IX_Deals_Name_Trigram");
+                    b.HasIndex(new[] { "NormalisedName" }, "IX_Deals_NormalisedName_Trigram");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name" }, "IX_Deals_Name_Trigram"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name" }, "IX_Deals_Name_Trigram"), new[] { "gin_trgm_ops" });
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "NormalisedName" }, "IX_Deals_NormalisedName_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "NormalisedName" }, "IX_Deals_NormalisedName_Trigram"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("Deals");
                 });

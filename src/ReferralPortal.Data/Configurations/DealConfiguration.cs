@@ -15,6 +15,7 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         b.Ignore(d => d.IsEligibleForRegistration);
 
         b.Property(d => d.Name).HasMaxLength(200).IsRequired();
+        b.Property(d => d.NormalisedName).HasMaxLength(200).IsRequired();
         b.Property(d => d.Value).HasPrecision(18, 2);
         b.Property(d => d.Currency).HasMaxLength(3).IsFixedLength();
         b.Property(d => d.LocationCountry).HasMaxLength(2).IsFixedLength();

@@ -26,15 +26,15 @@ public class Customer
 
     public Customer(string name, string country, string addressLine, string city, string postalCode, string industry, CompanySize size, string? website, bool addedManually)
     {
-        Name = Guard.Text(name, "Company name", 2, 200);
+        Name = Guard.SingleLine(name, "Company name", 2, 200);
         NormalisedName = Normalise(Name);
         Country = Guard.Country(country);
-        AddressLine = Guard.Text(addressLine, "Address", 2, 200);
-        City = Guard.Text(city, "City", 1, 100);
-        PostalCode = Guard.Text(postalCode, "Postal code", 1, 20);
-        Industry = Guard.Text(industry, "Industry", 2, 100);
+        AddressLine = Guard.SingleLine(addressLine, "Address", 2, 200);
+        City = Guard.SingleLine(city, "City", 1, 100);
+        PostalCode = Guard.SingleLine(postalCode, "Postal code", 1, 20);
+        Industry = Guard.SingleLine(industry, "Industry", 2, 100);
         Size = size;
-        Website = Guard.OptionalText(website, "Website", 200);
+        Website = Guard.OptionalSingleLine(website, "Website", 200);
         AddedManually = addedManually;
     }
 
@@ -42,7 +42,7 @@ public class Customer
 
     public string Name { get; private set; }
 
-    /// <summary>Upper-cased, single-spaced name used to find duplicates and to search.</summary>
+    /// <summary>The name's <see cref="SearchKey"/> (accent- and case-free), used to find twins and to search.</summary>
     public string NormalisedName { get; private set; }
 
     public string Country { get; private set; }
@@ -61,12 +61,7 @@ public class Customer
 
     public bool AddedManually { get; private set; }
 
-    /// <summary>
-    /// The directory's matching key: upper case, single spaces. Control characters are no part of a name (and
-    /// PostgreSQL text cannot hold NUL): each counts as a space.
-    /// </summary>
-    public static string Normalise(string name) =>
-        string.Join(' ', new string([.. name.Select(c => char.IsControl(c) ? ' ' : c)]).Trim().ToUpperInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    public static string Normalise(string name) => SearchKey.Of(name);
 
     public static string SizeLabel(CompanySize size) => size switch
     {

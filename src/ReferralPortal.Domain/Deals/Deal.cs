@@ -17,6 +17,7 @@ public partial class Deal
     private Deal()
     {
         Name = string.Empty;
+        NormalisedName = string.Empty;
         Currency = string.Empty;
         LocationCountry = string.Empty;
         CreatedByUserId = string.Empty;
@@ -39,6 +40,9 @@ public partial class Deal
     public DealContact? Contact { get; private set; }
 
     public string Name { get; private set; }
+
+    /// <summary>The name's <see cref="SearchKey"/> (accent- and case-free), what workspace search matches.</summary>
+    public string NormalisedName { get; private set; }
 
     public decimal Value { get; private set; }
 
@@ -203,6 +207,7 @@ public partial class Deal
     private void ApplyDetails(DealDetails d)
     {
         Name = d.Name;
+        NormalisedName = SearchKey.Of(d.Name);
         Value = d.Value;
         Currency = d.Currency;
         LocationCountry = d.LocationCountry;

@@ -15,23 +15,10 @@ public static class DealCreationPolicy
     public const string NoCoSellReadySolution = "Your organisation needs a published solution with co-sell ready status.";
 
     /// <summary>Checks the rule against the organisation's solutions (others' solutions are ignored).</summary>
-    public static DealCreationCheck Check(Actor actor, IEnumerable<Solution> organisationSolutions)
-    {
-        var unmet = new List<string>();
-        if (!actor.IsPartnerAdmin)
-        {
-            unmet.Add(NotReferralAdmin);
-        }
+    public static DealCreationCheck Check(Actor actor, IEnumerable<Solution> organisationSolutions) =>
+        Check(actor, organisationSolutions.Any(s => s.OrganisationId == actor.OrganisationId && s.IsPublished && s.IsCoSellReady));
 
-        if (!actor.IsPartner || !organisationSolutions.Any(s => s.OrganisationId == actor.OrganisationId && s.IsPublished && s.IsCoSellReady))
-        {
-            unmet.Add(NoCoSellReadySolution);
-        }
-
-        return new DealCreationCheck(unmet);
-    }
-
-    /// <summary>The same rule from already-known facts (used by queries that count instead of loading solutions).</summary>
+    /// <summary>The rule itself, from already-known facts (the wizard's gate asks the database whether such a solution exists).</summary>
     public static DealCreationCheck Check(Actor actor, bool hasPublishedCoSellReadySolution)
     {
         var unmet = new List<string>();

@@ -20,7 +20,8 @@ public static class ModelStateValidation
                 continue;
             }
 
-            modelState.AddModelError(key, SharedResource.Text(failure.ErrorMessage));
+            // A rule whose text names a value ("{0}'s sales team") carries it as its state (FieldRules.WithText).
+            modelState.AddModelError(key, failure.CustomState is object[] args ? SharedResource.Text(failure.ErrorMessage, args) : SharedResource.Text(failure.ErrorMessage));
         }
     }
 }

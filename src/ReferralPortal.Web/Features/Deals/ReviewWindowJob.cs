@@ -1,3 +1,5 @@
+using ReferralPortal.Web.Infrastructure;
+
 namespace ReferralPortal.Web.Features.Deals;
 
 /// <summary>The <c>Jobs:ReviewWindow</c> configuration section.</summary>
@@ -11,29 +13,15 @@ public sealed class ReviewWindowJobOptions
 }
 
 /// <summary>Runs <see cref="ReviewWindowSweep"/> at start-up and then every configured interval.</summary>
-public sealed class ReviewWindowJob(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<ReviewWindowJobOptions> options, ILogger<ReviewWindowJob> log) : BackgroundService
+public sealed class ReviewWindowJob(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<ReviewWindowJobOptions> options, ILogger<ReviewWindowJob> log)
+    : PeriodicJob(scopes, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled)
-        {
-            return;
-        }
+    protected override bool Enabled => options.Value.Enabled;
 
-        using var timer = new PeriodicTimer(options.Value.Interval);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ReviewWindowSweep>().RunAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // A failed pass is retried at the next tick; the job itself must keep running.
-                log.LogError(e, "Review window sweep failed");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => options.Value.Interval;
+
+    protected override string Name => "Review window sweep";
+
+    protected override Task RunPassAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<ReviewWindowSweep>().RunAsync(ct);
 }

@@ -14,13 +14,21 @@ public sealed class InboundController(InboundFormQuery formQuery, CreateInboundR
 {
     private const string FormView = "~/Features/Inbound/New.cshtml";
 
+    /// <param name="partnerId">The partner already chosen: the form then offers only that partner's solutions.</param>
     [HttpGet("new")]
-    public async Task<IActionResult> New(CancellationToken ct) =>
-        View(FormView, await formQuery.RunAsync(new InboundInput(), ct));
+    public async Task<IActionResult> New(int? partnerId, CancellationToken ct) =>
+        View(FormView, await formQuery.RunAsync(new InboundInput { PartnerId = partnerId }, ct));
 
+    /// <param name="show">"solutions" when the reviewer asked to see the chosen partner's solutions: the form comes back with what was entered, nothing is checked or sent.</param>
     [HttpPost("new")]
-    public async Task<IActionResult> New(InboundInput input, CancellationToken ct)
+    public async Task<IActionResult> New(InboundInput input, string? show, CancellationToken ct)
     {
+        if (show == "solutions")
+        {
+            ModelState.Clear();
+            return View(FormView, await formQuery.RunAsync(input, ct));
+        }
+
         ModelState.AddFailures(await validator.ValidateAsync(input, ct), "Input");
 
         if (ModelState.IsValid)

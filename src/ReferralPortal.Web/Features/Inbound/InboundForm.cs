@@ -11,10 +11,13 @@ public sealed record InboundFormPage(
     InboundInput Input,
     IReadOnlyList<SelectListItem> Partners,
     IReadOnlyList<SelectListItem> Customers,
-    IReadOnlyList<SelectListItem> Solutions,
+    IReadOnlyList<InboundSolutionGroup> Solutions,
     IReadOnlyList<SelectListItem> Currencies,
     IReadOnlyList<SelectListItem> Countries,
     int ReviewWindowDays);
+
+/// <summary>One partner's published solutions, as an option group the form (and its script) can show or hide.</summary>
+public sealed record InboundSolutionGroup(int PartnerId, string PartnerName, IReadOnlyList<SelectListItem> Solutions);
 
 /// <summary>The choices of the New inbound referral form: partners, the customer directory and the partners' published solutions.</summary>
 public sealed class InboundFormQuery(ReferralsDbContext db, IOptions<ProgrammeOptions> programme)
@@ -28,18 +31,19 @@ public sealed class InboundFormQuery(ReferralsDbContext db, IOptions<ProgrammeOp
         var solutions = await db.Solutions.AsNoTracking().Where(s => s.MarketplaceStatus == MarketplaceStatus.Published)
             .OrderBy(s => s.Name).Select(s => new { s.Id, s.Name, s.OrganisationId }).ToListAsync(ct);
 
-        // One option group per partner, so the choice is readable without JavaScript; the server checks the match.
-        var groups = partners.ToDictionary(p => p.Id, p => new SelectListGroup { Name = p.Name });
-        var solutionItems = solutions.Where(s => groups.ContainsKey(s.OrganisationId))
-            .OrderBy(s => groups[s.OrganisationId].Name).ThenBy(s => s.Name)
-            .Select(s => new SelectListItem(s.Name, s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)) { Group = groups[s.OrganisationId] })
+        // Once a partner is chosen only its solutions are offered (without JavaScript too: the form's "Show its
+        // solutions" button reloads it for the partner); before that, one group per partner, which the script narrows.
+        var solutionGroups = partners.Where(p => input.PartnerId is null || p.Id == input.PartnerId)
+            .Select(p => new InboundSolutionGroup(p.Id, p.Name, [.. solutions.Where(s => s.OrganisationId == p.Id)
+                .Select(s => new SelectListItem(s.Name, s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Id == input.SolutionId))]))
+            .Where(g => g.Solutions.Count > 0)
             .ToList();
         var p = programme.Value;
         return new InboundFormPage(
             input,
             [.. partners.Select(o => new SelectListItem(o.Name, o.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))],
             [.. customers.Select(c => new SelectListItem($"{c.Name} ({c.City}, {c.Country})", c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))],
-            solutionItems,
+            solutionGroups,
             [.. p.Currencies.Select(c => new SelectListItem(c, c))],
             [.. CountryNames.All.Select(c => new SelectListItem(c.Name, c.Code))],
             p.ReviewWindowDays);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ReferralPortal.Data;
 using ReferralPortal.Domain.Notifications;
+using ReferralPortal.Web.Infrastructure;
 
 namespace ReferralPortal.Web.Features.Notifications;
 
@@ -69,28 +70,14 @@ public sealed class OutboxDispatcher(ReferralsDbContext db, TimeProvider clock, 
 }
 
 /// <summary>Runs the <see cref="OutboxDispatcher"/> every <c>Email:OutboxInterval</c>.</summary>
-public sealed class OutboxJob(IServiceScopeFactory scopes, IOptions<EmailOptions> options, ILogger<OutboxJob> log) : BackgroundService
+public sealed class OutboxJob(IServiceScopeFactory scopes, IOptions<EmailOptions> options, ILogger<OutboxJob> log) : PeriodicJob(scopes, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.OutboxEnabled)
-        {
-            return;
-        }
+    protected override bool Enabled => options.Value.OutboxEnabled;
 
-        using var timer = new PeriodicTimer(options.Value.OutboxInterval);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DeliverDueAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "Outbox pass failed");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => options.Value.OutboxInterval;
+
+    protected override string Name => "Outbox";
+
+    protected override Task RunPassAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<OutboxDispatcher>().DeliverDueAsync(ct);
 }

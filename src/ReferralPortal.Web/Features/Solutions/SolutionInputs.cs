@@ -1,5 +1,6 @@
 using FluentValidation;
 using ReferralPortal.Domain.Organisations;
+using ReferralPortal.Web.Features.Deals;
 
 namespace ReferralPortal.Web.Features.Solutions;
 
@@ -25,8 +26,9 @@ public sealed class SolutionInputValidator : AbstractValidator<SolutionInput>
 {
     public SolutionInputValidator()
     {
-        RuleFor(x => x.Name).Must(n => (n?.Trim().Length ?? 0) is >= 2 and <= 200)
-            .WithMessage("Enter a solution name of 2 to 200 characters.");
+        RuleFor(x => x.Name).Cascade(CascadeMode.Stop).Must(n => (n?.Trim().Length ?? 0) is >= 2 and <= 200)
+            .WithMessage("Enter a solution name of 2 to 200 characters.")
+            .SingleLine();
         RuleFor(x => x.Description).Must(d => (d?.Trim().Length ?? 0) <= 1000)
             .WithMessage("The description can be at most 1,000 characters.");
     }

@@ -1,32 +1,51 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using ReferralPortal.Data;
+using ReferralPortal.Domain.Common;
 using ReferralPortal.Domain.Deals;
 
 namespace ReferralPortal.Web.Features.Workspace;
 
 /// <summary>
 /// Free-text search over deal and customer names (and the referral ID). One seam, so a full-text index can
-/// replace the LIKE scan without touching the workspace or the export.
+/// replace the LIKE scan without touching the workspace or the export. Names are matched through their stored
+/// <see cref="SearchKey"/>, so the search is accent- and case-insensitive on every provider.
 /// </summary>
 public interface IDealSearch
 {
     IQueryable<Deal> Apply(IQueryable<Deal> deals, string text);
 }
 
-/// <summary>Contains-match with SQL LIKE (case-insensitive for ASCII on SQLite, per collation on SQL Server).</summary>
+/// <summary>
+/// Contains-match with SQL LIKE over the deals' and customers' search keys (SQL Server; PostgreSQL, where the
+/// <c>pg_trgm</c> GIN indexes of PostgresConventions answer it; and SQLite's short terms).
+/// </summary>
 public sealed class LikeDealSearch : IDealSearch
 {
-    private const char Escape = '\\';
+    private const string Escape = "\\";
 
     public IQueryable<Deal> Apply(IQueryable<Deal> deals, string text)
     {
-        if (Deal.ParseReferralId(text) is int id)
+        var pattern = "%" + EscapeLike(SearchKey.Of(text)) + "%";
+        return deals.Where(ByReferralIdOr(text, d => EF.Functions.Like(d.NormalisedName, pattern, Escape) || EF.Functions.Like(d.Customer.NormalisedName, pattern, Escape)));
+    }
+
+    /// <summary>The name match, or else the deals whose referral ID the term is (part of).</summary>
+    internal static Expression<Func<Deal, bool>> ByReferralIdOr(string text, Expression<Func<Deal, bool>> byName)
+    {
+        var id = ReferralIdSearch.For(text);
+        if (id.IsNone)
         {
-            return deals.Where(d => d.Id == id);
+            return byName;
         }
 
-        var pattern = "%" + EscapeLike(text.Trim()) + "%";
-        return deals.Where(d => EF.Functions.Like(d.Name, pattern, Escape.ToString()) || EF.Functions.Like(d.Customer.Name, pattern, Escape.ToString()));
+        // ToString() here is SQL's CAST of an integer (no culture involved); EF does not translate the IFormatProvider overload.
+#pragma warning disable CA1305
+        Expression<Func<Deal, bool>> byId = d => d.Id == id.Exact || (d.Id >= id.From && d.Id <= id.To)
+            || (id.Digits != null && d.Id.ToString().Contains(id.Digits));
+#pragma warning restore CA1305
+        var deal = byName.Parameters[0];
+        return Expression.Lambda<Func<Deal, bool>>(Expression.OrElse(byName.Body, new Rebind(byId.Parameters[0], deal).Visit(byId.Body)), deal);
     }
 
     // The user's % and _ are literal characters, not wildcards.
@@ -34,12 +53,17 @@ public sealed class LikeDealSearch : IDealSearch
         .Replace(@"\", @"\\", StringComparison.Ordinal)
         .Replace("%", @"\%", StringComparison.Ordinal)
         .Replace("_", @"\_", StringComparison.Ordinal);
+
+    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+    }
 }
 
 /// <summary>
-/// SQLite: the same contains-match answered by the trigram FTS5 table <c>DealSearch</c> (migration
-/// DealSearchFts), so a search at a million deals reads the index instead of every row. Terms shorter
-/// than a trigram fall back to LIKE, which the tenant's other filters keep bounded.
+/// SQLite: the same contains-match answered by the trigram FTS5 table <c>DealSearch</c> (migrations
+/// DealSearchFts, RulesSearchKey: it indexes the search keys), so a search at a million deals reads the index
+/// instead of every row. Keys shorter than a trigram fall back to LIKE, which the tenant's other filters keep bounded.
 /// </summary>
 public sealed class FtsDealSearch(ReferralsDbContext db) : IDealSearch
 {
@@ -49,36 +73,15 @@ public sealed class FtsDealSearch(ReferralsDbContext db) : IDealSearch
     {
         // Control characters (NUL above all) are not searchable text, and FTS5 refuses them.
         var term = new string([.. text.Where(c => !char.IsControl(c))]).Trim();
-        if (Deal.ParseReferralId(term) is not null || term.Length < 3)
+        var key = SearchKey.Of(term);
+        if (key.Length < 3 || key.StartsWith("R-", StringComparison.Ordinal))
         {
             return fallback.Apply(deals, term);
         }
 
         // One quoted phrase: FTS5 syntax characters in the user's text are literal.
-        var phrase = "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        var phrase = "\"" + key.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
         var matches = db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM DealSearch WHERE DealSearch MATCH {phrase}");
-        return deals.Where(d => matches.Contains(d.Id));
-    }
-}
-
-/// <summary>
-/// PostgreSQL: the same contains-match as ILIKE (case-insensitive, as SQLite's LIKE and SQL Server's default
-/// collation are), answered by the <c>pg_trgm</c> GIN indexes on the deal and customer names (PostgresConventions).
-/// </summary>
-public sealed class TrigramDealSearch : IDealSearch
-{
-    private const string Escape = "\\";
-
-    public IQueryable<Deal> Apply(IQueryable<Deal> deals, string text)
-    {
-        // PostgreSQL text cannot hold NUL, and control characters are not searchable text anyway.
-        var term = new string([.. text.Where(c => !char.IsControl(c))]).Trim();
-        if (Deal.ParseReferralId(term) is int id)
-        {
-            return deals.Where(d => d.Id == id);
-        }
-
-        var pattern = "%" + LikeDealSearch.EscapeLike(term) + "%";
-        return deals.Where(d => EF.Functions.ILike(d.Name, pattern, Escape) || EF.Functions.ILike(d.Customer.Name, pattern, Escape));
+        return deals.Where(LikeDealSearch.ByReferralIdOr(term, d => matches.Contains(d.Id)));
     }
 }

@@ -171,6 +171,7 @@ namespace ReferralPortal.Data.Postgres.Migrations
                     ContactPhone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     ContactJobTitle = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NormalisedName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Value = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
                     Currency = table.Column<string>(type: "character(3)", fixedLength: true, maxLength: 3, nullable: false),
                     LocationCountry = table.Column<string>(type: "character(2)", fixedLength: true, maxLength: 2, nullable: false),
@@ -519,9 +520,9 @@ namespace ReferralPortal.Data.Postgres.Migrations
                 columns: new[] { "Country", "NormalisedName" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Customers_Name_Trigram",
+                name: "IX_Customers_NormalisedName_Trigram",
                 table: "Customers",
-                column: "Name")
+                column: "NormalisedName")
                 .Annotation("Npgsql:IndexMethod", "gin")
                 .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
 
@@ -571,9 +572,9 @@ namespace ReferralPortal.Data.Postgres.Migrations
                 columns: new[] { "DealType", "UpdatedAt", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Deals_Name_Trigram",
+                name: "IX_Deals_NormalisedName_Trigram",
                 table: "Deals",
-                column: "Name")
+                column: "NormalisedName")
                 .Annotation("Npgsql:IndexMethod", "gin")
                 .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
 
