@@ -3,6 +3,7 @@ using FluentValidation.Results;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using ReferralPortal.Domain.Common;
 using ReferralPortal.Domain.Deals;
 using ReferralPortal.Domain.Organisations;
 using ReferralPortal.Web.Infrastructure;
@@ -97,6 +98,36 @@ public sealed class DealActionsController(
     [HttpPost("registration/reject")]
     public Task<IActionResult> RejectRegistration(int id, int? version, RejectRegistrationInput input, [FromServices] IValidator<RejectRegistrationInput> validator, CancellationToken ct) =>
         ValidatedAsync(id, version, DealAction.RejectRegistration, RejectView, input, validator, (d, a, now) => d.RejectRegistration(a, input.Reason!, now), ct);
+
+    /// <summary>The owner's admins and the deal team move an Active deal to a later sales stage or back one.</summary>
+    [Authorize(Policy = Policies.PartnerUser)]
+    [HttpPost("stage")]
+    public Task<IActionResult> MoveStage(int id, int? version, SalesStage? stage, CancellationToken ct) =>
+        stage is not { } to
+            ? Task.FromResult<IActionResult>(BadRequest())
+            : RunAsync(id, version, DealAction.MoveStage, (d, a, now) => d.MoveStage(a, to, now), ct);
+
+    /// <summary>The owner's admins put one of the organisation's active users on the deal team.</summary>
+    [Authorize(Policy = Policies.PartnerAdmin)]
+    [HttpPost("team/add")]
+    public async Task<IActionResult> AddTeamMember(int id, int? version, string? userId, [FromServices] DealTeamDirectory directory, CancellationToken ct)
+    {
+        var person = await PersonAsync(directory, userId, ct);
+        return await RunAsync(id, version, DealAction.ManageTeam, (d, a, now) => d.AddTeamMember(a, person, now), ct);
+    }
+
+    /// <summary>The owner's admins take someone off the deal team (the creator too: the log says so).</summary>
+    [Authorize(Policy = Policies.PartnerAdmin)]
+    [HttpPost("team/remove")]
+    public async Task<IActionResult> RemoveTeamMember(int id, int? version, string? userId, [FromServices] DealTeamDirectory directory, CancellationToken ct)
+    {
+        var person = await PersonAsync(directory, userId, ct);
+        return await RunAsync(id, version, DealAction.ManageTeam, (d, a, now) => d.RemoveTeamMember(a, person.UserId, person.DisplayName, now), ct);
+    }
+
+    private static async Task<TeamCandidate> PersonAsync(DealTeamDirectory directory, string? userId, CancellationToken ct) =>
+        (string.IsNullOrWhiteSpace(userId) || userId.Length > 450 ? null : await directory.CandidateAsync(userId, ct))
+            ?? throw new DomainException("Choose a person from the list.");
 
     private async Task<IActionResult> FormAsync<TInput>(int id, int? version, DealAction action, string view, TInput input, CancellationToken ct)
     {
