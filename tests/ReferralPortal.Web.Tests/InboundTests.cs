@@ -114,8 +114,8 @@ public sealed class InboundTests(QuietPortalFactory factory) : IClassFixture<Qui
             new("Input.Value", "75000"),
             new("Input.Currency", "EUR"),
             new("Input.EstimatedCloseDate", DateOnly.FromDateTime(PortalFactory.Start.UtcDateTime).AddDays(60).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
-            new("Input.ContactFirstName", "Ana"),
-            new("Input.ContactEmail", "ana@example.com"),
+            new("Input.FirstName", "Ana"),
+            new("Input.Email", "ana@example.com"),
         ]);
     }
 }

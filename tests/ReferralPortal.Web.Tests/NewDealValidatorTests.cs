@@ -282,6 +282,19 @@ public sealed class NewDealValidatorTests
         Assert.Single(await ErrorsFor(Manual, input, field));
     }
 
+    [Theory]
+    [InlineData(nameof(ManualCustomerInput.Name))]
+    [InlineData(nameof(ManualCustomerInput.AddressLine))]
+    [InlineData(nameof(ManualCustomerInput.City))]
+    [InlineData(nameof(ManualCustomerInput.Industry))]
+    public async Task Manual_customer_field_with_a_line_break_gives_a_message(string field)
+    {
+        var input = ValidCustomer();
+        typeof(ManualCustomerInput).GetProperty(field)!.SetValue(input, "Lisboa\nDear reviewer");
+
+        Assert.Equal(["Use a single line without control or text-direction characters."], await ErrorsFor(Manual, input, field));
+    }
+
     [Fact]
     public async Task Manual_customer_unknown_country_code_gives_a_message()
     {

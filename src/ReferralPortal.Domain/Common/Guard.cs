@@ -30,11 +30,21 @@ internal static class Guard
         return trimmed.Length > max ? throw new DomainException("{0} must be at most {1} characters.", field, max) : trimmed;
     }
 
+    /// <summary><see cref="Text"/> for a single-line field: also refuses line breaks and the characters of <see cref="SingleLineText"/>.</summary>
+    public static string SingleLine(string? value, string field, int min, int max) => OnOneLine(Text(value, field, min, max), field);
+
+    /// <summary><see cref="OptionalText"/> for a single-line field.</summary>
+    public static string? OptionalSingleLine(string? value, string field, int max) => OnOneLine(OptionalText(value, field, max), field);
+
     public static string Country(string? code)
     {
         var upper = code?.Trim().ToUpperInvariant() ?? string.Empty;
         return Countries.IsKnown(upper) ? upper : throw new DomainException("Choose a country from the list.");
     }
+
+    private static T OnOneLine<T>(T value, string field)
+        where T : class? =>
+        SingleLineText.IsValid(value as string) ? value : throw new DomainException("{0} must be a single line without control or text-direction characters.", field);
 
     /// <summary>Refuses enum values outside the list (a form or API can send any number) with the given message.</summary>
     /// <remarks>

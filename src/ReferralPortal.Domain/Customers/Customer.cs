@@ -26,15 +26,15 @@ public class Customer
 
     public Customer(string name, string country, string addressLine, string city, string postalCode, string industry, CompanySize size, string? website, bool addedManually)
     {
-        Name = Guard.Text(name, "Company name", 2, 200);
+        Name = Guard.SingleLine(name, "Company name", 2, 200);
         NormalisedName = Normalise(Name);
         Country = Guard.Country(country);
-        AddressLine = Guard.Text(addressLine, "Address", 2, 200);
-        City = Guard.Text(city, "City", 1, 100);
-        PostalCode = Guard.Text(postalCode, "Postal code", 1, 20);
-        Industry = Guard.Text(industry, "Industry", 2, 100);
+        AddressLine = Guard.SingleLine(addressLine, "Address", 2, 200);
+        City = Guard.SingleLine(city, "City", 1, 100);
+        PostalCode = Guard.SingleLine(postalCode, "Postal code", 1, 20);
+        Industry = Guard.SingleLine(industry, "Industry", 2, 100);
         Size = size;
-        Website = Guard.OptionalText(website, "Website", 200);
+        Website = Guard.OptionalSingleLine(website, "Website", 200);
         AddedManually = addedManually;
     }
 

@@ -1,18 +1,43 @@
+using System.Text.RegularExpressions;
 using ReferralPortal.Domain.Common;
 
 namespace ReferralPortal.Domain.Deals;
 
 /// <summary>The optional customer contact; shared with the vendor only on co-sell deals.</summary>
-public sealed record DealContact
+/// <remarks>Its limits and formats are the ones every form's validator uses (Web: <c>ContactFieldsValidator</c>).</remarks>
+public sealed partial record DealContact
 {
+    public const int NameMaxLength = 100;
+    public const int EmailMaxLength = 254;
+    public const int PhoneMaxLength = 40;
+    public const int JobTitleMaxLength = 100;
+    public const int PhoneMinDigits = 6;
+    public const int PhoneMaxDigits = 20;
+
     public DealContact(string? firstName, string? lastName, string? email, string? phone, string? jobTitle)
     {
-        FirstName = Guard.OptionalText(firstName, "First name", 100);
-        LastName = Guard.OptionalText(lastName, "Last name", 100);
-        Email = Guard.OptionalText(email, "Email", 254);
-        Phone = Guard.OptionalText(phone, "Phone", 40);
-        JobTitle = Guard.OptionalText(jobTitle, "Job title", 100);
+        FirstName = Guard.OptionalSingleLine(firstName, "First name", NameMaxLength);
+        LastName = Guard.OptionalSingleLine(lastName, "Last name", NameMaxLength);
+        Email = Guard.OptionalSingleLine(email, "Email", EmailMaxLength);
+        Phone = Guard.OptionalSingleLine(phone, "Phone", PhoneMaxLength);
+        JobTitle = Guard.OptionalSingleLine(jobTitle, "Job title", JobTitleMaxLength);
+        if (Email is not null && !IsWellFormedEmail(Email))
+        {
+            throw new DomainException("Enter a valid email address, like name@company.com.");
+        }
+
+        if (Phone is not null && !IsWellFormedPhone(Phone))
+        {
+            throw new DomainException("Enter a valid phone number: digits, spaces, brackets or dashes, optionally starting with +.");
+        }
     }
+
+    /// <summary>One @, no spaces, a dot in the domain: strict enough to catch typos without refusing real addresses.</summary>
+    public static bool IsWellFormedEmail(string email) => EmailPattern().IsMatch(email.Trim());
+
+    /// <summary>Digits, spaces, brackets, dots, slashes or dashes, optionally after a +, with 6 to 20 digits.</summary>
+    public static bool IsWellFormedPhone(string phone) =>
+        PhonePattern().IsMatch(phone.Trim()) && phone.Count(char.IsAsciiDigit) is >= PhoneMinDigits and <= PhoneMaxDigits;
 
     public string? FirstName { get; private init; }
 
@@ -25,6 +50,12 @@ public sealed record DealContact
     public string? JobTitle { get; private init; }
 
     public bool IsEmpty => FirstName is null && LastName is null && Email is null && Phone is null && JobTitle is null;
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$", RegexOptions.CultureInvariant, 100)]
+    private static partial Regex EmailPattern();
+
+    [GeneratedRegex(@"^\+?[0-9(][0-9 ()./-]{4,38}$", RegexOptions.CultureInvariant, 100)]
+    private static partial Regex PhonePattern();
 }
 
 /// <summary>The editable facts of a deal, validated as a whole.</summary>
@@ -37,19 +68,31 @@ public sealed record DealDetails(
     bool ContainsPlaceholderData,
     string? Notes)
 {
+    public const int NameMinLength = 3;
+    public const int NameMaxLength = 200;
     public const decimal MaxValue = 1_000_000_000m;
+    public const int MaxDecimals = 2;
     public const int MaxNotesLength = 2000;
+
+    /// <summary>Placeholder data must be explained in the notes, in at least this many characters.</summary>
+    public const int MinPlaceholderExplanation = 10;
+
+    /// <summary>Whether notes explain placeholder data well enough (counted without surrounding spaces).</summary>
+    public static bool ExplainsPlaceholderData(string? notes) => (notes?.Trim().Length ?? 0) >= MinPlaceholderExplanation;
+
+    /// <summary>Whether a value has at most <see cref="MaxDecimals"/> decimals.</summary>
+    public static bool HasAllowedPrecision(decimal value) => decimal.Round(value, MaxDecimals) == value;
 
     /// <summary>Checks the rules of SPEC section 2; <paramref name="today"/> bounds the close date.</summary>
     public DealDetails Validated(DateOnly? today)
     {
-        var name = Guard.Text(Name, "Deal name", 3, 200);
+        var name = Guard.SingleLine(Name, "Deal name", NameMinLength, NameMaxLength);
         if (Value <= 0 || Value > MaxValue)
         {
             throw new DomainException("Estimated value must be more than 0 and at most {0:N0}.", MaxValue);
         }
 
-        if (decimal.Round(Value, 2) != Value)
+        if (!HasAllowedPrecision(Value))
         {
             throw new DomainException("Estimated value can have at most 2 decimals.");
         }
@@ -66,9 +109,9 @@ public sealed record DealDetails(
         }
 
         var notes = Guard.OptionalText(Notes, "Notes", MaxNotesLength);
-        if (ContainsPlaceholderData && notes is null)
+        if (ContainsPlaceholderData && !ExplainsPlaceholderData(notes))
         {
-            throw new DomainException("Explain in the notes why the deal contains placeholder data.");
+            throw new DomainException("Explain in the notes why the deal contains placeholder data (at least 10 characters).");
         }
 
         return this with { Name = name, Currency = currency, LocationCountry = Guard.Country(LocationCountry), Notes = notes };

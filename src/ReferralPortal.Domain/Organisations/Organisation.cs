@@ -20,7 +20,7 @@ public class Organisation
 
     public Organisation(string name, OrganisationKind kind, string country)
     {
-        Name = Guard.Text(name, "Organisation name", 2, 200);
+        Name = Guard.SingleLine(name, "Organisation name", 2, 200);
         Kind = kind;
         Country = Guard.Country(country);
     }

@@ -26,7 +26,7 @@ public class Solution
     public Solution(int organisationId, string name, string description)
     {
         OrganisationId = organisationId;
-        Name = Guard.Text(name, "Solution name", 2, 200);
+        Name = Guard.SingleLine(name, "Solution name", 2, 200);
         Description = Guard.Text(description, "Description", 0, 1000);
         MarketplaceStatus = MarketplaceStatus.Draft;
         CoSellStatus = CoSellStatus.NotReady;
@@ -81,7 +81,7 @@ public class Solution
             throw new DomainException("Only draft solutions can be edited; a published solution is managed by the programme.");
         }
 
-        Name = Guard.Text(name, "Solution name", 2, 200);
+        Name = Guard.SingleLine(name, "Solution name", 2, 200);
         Description = Guard.Text(description, "Description", 0, 1000);
     }
 

@@ -86,13 +86,25 @@ public sealed class DealDetailsTests
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]
-    public void Placeholder_data_without_notes_is_refused(string? notes)
+    [InlineData("dummy")]
+    [InlineData("  123456789  ")]
+    public void Placeholder_data_without_an_explanation_of_the_minimum_length_is_refused(string? notes)
     {
         var details = Valid() with { ContainsPlaceholderData = true, Notes = notes };
 
         var error = Assert.Throws<DomainException>(() => details.Validated(Today));
 
-        Assert.Equal("Explain in the notes why the deal contains placeholder data.", error.Message);
+        Assert.Equal("Explain in the notes why the deal contains placeholder data (at least 10 characters).", error.Message);
+    }
+
+    [Fact]
+    public void Placeholder_data_explained_in_exactly_the_minimum_length_is_accepted()
+    {
+        var notes = new string('x', DealDetails.MinPlaceholderExplanation);
+
+        var details = (Valid() with { ContainsPlaceholderData = true, Notes = notes }).Validated(Today);
+
+        Assert.Equal(notes, details.Notes);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class DomainRefusalTests(QuietPortalFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = await PortalClient.ParseAsync(await response.Content.ReadAsStringAsync(Ct));
         Assert.Equal(
-            LocalizationSetup.InCulture("pt-PT", () => SharedResource.Text("Deal name must be between 3 and 200 characters.")),
+            LocalizationSetup.InCulture("pt-PT", () => SharedResource.Text("Enter a deal name of 3 to 200 characters.")),
             page.QuerySelector("#Input_Name-error")?.TextContent.Trim());
     }
 

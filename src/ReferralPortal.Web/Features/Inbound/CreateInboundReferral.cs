@@ -36,7 +36,7 @@ public sealed class CreateInboundReferral(ReferralsDbContext db, CurrentTenant c
         var location = string.IsNullOrWhiteSpace(input.LocationCountry) ? customer.Country : input.LocationCountry;
         var details = new DealDetails(input.Name ?? string.Empty, input.Value ?? 0, input.Currency ?? string.Empty, location,
             input.EstimatedCloseDate ?? default, input.ContainsPlaceholderData, input.Notes);
-        var contact = new DealContact(input.ContactFirstName, input.ContactLastName, input.ContactEmail, input.ContactPhone, input.ContactJobTitle);
+        var contact = new DealContact(input.FirstName, input.LastName, input.Email, input.Phone, input.JobTitle);
         var deal = Deal.CreateInbound(actor, partner.Id, customer, contact, details, suggested, now, programme.Value.ReviewWindow);
 
         // The id is needed for the notifications' links, so the deal is saved first, all in one transaction.

@@ -1,5 +1,6 @@
 using FluentValidation;
 using ReferralPortal.Domain.Common;
+using ReferralPortal.Web.Features.Deals;
 
 namespace ReferralPortal.Web.Features.NewDeal;
 
@@ -8,18 +9,23 @@ public sealed class ManualCustomerValidator : AbstractValidator<ManualCustomerIn
 {
     public ManualCustomerValidator()
     {
-        RuleFor(x => x.Name).Must(v => Trimmed(v).Length is >= 2 and <= 200)
-            .WithMessage("Enter the company name (2 to 200 characters).");
+        RuleFor(x => x.Name).Cascade(CascadeMode.Stop).Must(v => Trimmed(v).Length is >= 2 and <= 200)
+            .WithMessage("Enter the company name (2 to 200 characters).")
+            .SingleLine();
         RuleFor(x => x.Country).Must(c => Countries.IsKnown(c?.Trim().ToUpperInvariant()))
             .WithMessage("Choose a country from the list.");
-        RuleFor(x => x.AddressLine).Must(v => Trimmed(v).Length is >= 2 and <= 200)
-            .WithMessage("Enter the address (2 to 200 characters).");
-        RuleFor(x => x.City).Must(v => Trimmed(v).Length is >= 1 and <= 100)
-            .WithMessage("Enter the city (up to 100 characters).");
-        RuleFor(x => x.PostalCode).Must(v => Trimmed(v).Length is >= 1 and <= 20)
-            .WithMessage("Enter the postal code (up to 20 characters).");
-        RuleFor(x => x.Industry).Must(v => Trimmed(v).Length is >= 2 and <= 100)
-            .WithMessage("Enter the industry (2 to 100 characters).");
+        RuleFor(x => x.AddressLine).Cascade(CascadeMode.Stop).Must(v => Trimmed(v).Length is >= 2 and <= 200)
+            .WithMessage("Enter the address (2 to 200 characters).")
+            .SingleLine();
+        RuleFor(x => x.City).Cascade(CascadeMode.Stop).Must(v => Trimmed(v).Length is >= 1 and <= 100)
+            .WithMessage("Enter the city (up to 100 characters).")
+            .SingleLine();
+        RuleFor(x => x.PostalCode).Cascade(CascadeMode.Stop).Must(v => Trimmed(v).Length is >= 1 and <= 20)
+            .WithMessage("Enter the postal code (up to 20 characters).")
+            .SingleLine();
+        RuleFor(x => x.Industry).Cascade(CascadeMode.Stop).Must(v => Trimmed(v).Length is >= 2 and <= 100)
+            .WithMessage("Enter the industry (2 to 100 characters).")
+            .SingleLine();
         RuleFor(x => x.Size).NotNull().WithMessage("Choose the company size.")
             .IsInEnum().WithMessage("Choose the company size.");
         RuleFor(x => x.Website).Must(BeAWebAddress!)
@@ -32,6 +38,6 @@ public sealed class ManualCustomerValidator : AbstractValidator<ManualCustomerIn
     private static bool BeAWebAddress(string website)
     {
         var w = website.Trim();
-        return w.Length <= 200 && Uri.TryCreate(w, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+        return w.Length <= 200 && SingleLineText.IsValid(w) && Uri.TryCreate(w, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using ReferralPortal.Domain.Customers;
 using ReferralPortal.Domain.Deals;
+using ReferralPortal.Web.Features.Deals;
 
 namespace ReferralPortal.Web.Features.NewDeal;
 
@@ -50,7 +51,7 @@ public sealed class ManualCustomerInput
 }
 
 /// <summary>Step 2: the optional customer contact.</summary>
-public sealed class ContactStepInput
+public sealed class ContactStepInput : IContactFields
 {
     public string? FirstName { get; set; }
 
@@ -68,7 +69,7 @@ public sealed class ContactStepInput
 }
 
 /// <summary>Step 3: the deal's own facts and the attached solutions.</summary>
-public sealed class DetailsStepInput
+public sealed class DetailsStepInput : IDealFields
 {
     public string? Name { get; set; }
 
@@ -85,6 +86,8 @@ public sealed class DetailsStepInput
     public string? Notes { get; set; }
 
     public List<int> SolutionIds { get; set; } = [];
+
+    IReadOnlyCollection<int> IDealFields.SolutionIds => SolutionIds;
 }
 
 /// <summary>Step 4: help wanted from the vendor and whether to share (co-sell) or keep private.</summary>
