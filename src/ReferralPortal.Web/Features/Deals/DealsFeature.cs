@@ -7,6 +7,7 @@ public static class DealsFeature
     {
         services.AddScoped<DealPageQuery>();
         services.AddScoped<DealTeamDirectory>();
+        services.AddScoped<DealEditor>();
         services.AddScoped<DealFavouriteCommand>();
         services.AddScoped<DealNoteCommand>();
         services.AddDealLifecycle();
