@@ -103,9 +103,7 @@ public sealed class DealActionsController(
     [Authorize(Policy = Policies.PartnerUser)]
     [HttpPost("stage")]
     public Task<IActionResult> MoveStage(int id, int? version, SalesStage? stage, CancellationToken ct) =>
-        stage is not { } to
-            ? Task.FromResult<IActionResult>(BadRequest())
-            : RunAsync(id, version, DealAction.MoveStage, (d, a, now) => d.MoveStage(a, to, now), ct);
+        RunAsync(id, version, DealAction.MoveStage, (d, a, now) => d.MoveStage(a, Chosen(d, DealAction.MoveStage, a, now, stage, "Choose a stage from the list."), now), ct);
 
     /// <summary>The owner's admins put one of the organisation's active users on the deal team.</summary>
     [Authorize(Policy = Policies.PartnerAdmin)]
@@ -113,7 +111,7 @@ public sealed class DealActionsController(
     public async Task<IActionResult> AddTeamMember(int id, int? version, string? userId, [FromServices] DealTeamDirectory directory, CancellationToken ct)
     {
         var person = await PersonAsync(directory, userId, ct);
-        return await RunAsync(id, version, DealAction.ManageTeam, (d, a, now) => d.AddTeamMember(a, person, now), ct);
+        return await RunAsync(id, version, DealAction.ManageTeam, (d, a, now) => d.AddTeamMember(a, Chosen(d, DealAction.ManageTeam, a, now, person, ChooseAPerson), now), ct);
     }
 
     /// <summary>The owner's admins take someone off the deal team (the creator too: the log says so).</summary>
@@ -122,12 +120,27 @@ public sealed class DealActionsController(
     public async Task<IActionResult> RemoveTeamMember(int id, int? version, string? userId, [FromServices] DealTeamDirectory directory, CancellationToken ct)
     {
         var person = await PersonAsync(directory, userId, ct);
-        return await RunAsync(id, version, DealAction.ManageTeam, (d, a, now) => d.RemoveTeamMember(a, person.UserId, person.DisplayName, now), ct);
+        return await RunAsync(id, version, DealAction.ManageTeam, (d, a, now) =>
+        {
+            var who = Chosen(d, DealAction.ManageTeam, a, now, person, ChooseAPerson);
+            d.RemoveTeamMember(a, who.UserId, who.DisplayName, now);
+        }, ct);
     }
 
-    private static async Task<TeamCandidate> PersonAsync(DealTeamDirectory directory, string? userId, CancellationToken ct) =>
-        (string.IsNullOrWhiteSpace(userId) || userId.Length > 450 ? null : await directory.CandidateAsync(userId, ct))
-            ?? throw new DomainException("Choose a person from the list.");
+    private const string ChooseAPerson = "Choose a person from the list.";
+
+    private static Task<TeamCandidate?> PersonAsync(DealTeamDirectory directory, string? userId, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(userId) || userId.Length > 450 ? Task.FromResult<TeamCandidate?>(null) : directory.CandidateAsync(userId, ct);
+
+    // The deal and the actor's right to act are checked before what was chosen: a missing choice on someone else's
+    // deal is "not found" or "not allowed", never a hint about the form.
+    private static T Chosen<T>(Deal deal, DealAction action, Actor actor, DateTime now, T? value, string message)
+        where T : class =>
+        deal.WhyNot(action, actor, now) is { } why ? throw new NotAllowedException(why) : value ?? throw new DomainException(message);
+
+    private static T Chosen<T>(Deal deal, DealAction action, Actor actor, DateTime now, T? value, string message)
+        where T : struct =>
+        deal.WhyNot(action, actor, now) is { } why ? throw new NotAllowedException(why) : value ?? throw new DomainException(message);
 
     private async Task<IActionResult> FormAsync<TInput>(int id, int? version, DealAction action, string view, TInput input, CancellationToken ct)
     {

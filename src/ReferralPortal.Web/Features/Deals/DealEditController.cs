@@ -13,11 +13,13 @@ public sealed class DealEditController(CurrentTenant current, DealEditor editor)
 {
     public const string ConflictMessage = "This deal was changed by someone else while you were editing it. Nothing of your change was saved: the form keeps what you typed, and each field that now differs shows its current value.";
 
+    private const string EditView = "~/Features/Deals/Edit.cshtml";
+
     [HttpGet("")]
     public async Task<IActionResult> Edit(int id, CancellationToken ct)
     {
         var page = await editor.PageAsync(current.Actor, id, null, ct);
-        return page is null ? NotFound() : View("Edit", page);
+        return page is null ? NotFound() : View(EditView, page);
     }
 
     [HttpPost("")]
@@ -39,7 +41,7 @@ public sealed class DealEditController(CurrentTenant current, DealEditor editor)
         if (!result.IsValid || !ModelState.IsValid)
         {
             ModelState.AddFailures(result, "Input");
-            var invalid = View("Edit", page with { Version = version.Value });
+            var invalid = View(EditView, page with { Version = version.Value });
             invalid.StatusCode = StatusCodes.Status400BadRequest;
             return invalid;
         }
@@ -57,7 +59,7 @@ public sealed class DealEditController(CurrentTenant current, DealEditor editor)
                     return NotFound();
                 }
 
-                var view = View("Edit", latest with { Conflict = true });
+                var view = View(EditView, latest with { Conflict = true });
                 view.StatusCode = StatusCodes.Status409Conflict;
                 return view;
             default:

@@ -16,8 +16,9 @@ public sealed class DealTeamDirectory(ReferralsDbContext db)
     public Task<List<TeamPerson>> MembersAsync(int dealId, CancellationToken ct) =>
         db.DealTeamMembers.AsNoTracking()
             .Where(m => m.DealId == dealId)
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new TeamPerson(u.Id, u.DisplayName, u.Email))
-            .OrderBy(p => p.Name).ThenBy(p => p.UserId)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u)
+            .OrderBy(u => u.DisplayName).ThenBy(u => u.Id)
+            .Select(u => new TeamPerson(u.Id, u.DisplayName, u.Email))
             .ToListAsync(ct);
 
     /// <summary>The organisation's active users who are not on the deal's team yet.</summary>
