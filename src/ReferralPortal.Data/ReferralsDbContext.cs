@@ -30,6 +30,8 @@ public class ReferralsDbContext(DbContextOptions<ReferralsDbContext> options)
 
     public DbSet<DealFavourite> DealFavourites => Set<DealFavourite>();
 
+    public DbSet<DealTeamMember> DealTeamMembers => Set<DealTeamMember>();
+
     public DbSet<DealDraft> DealDrafts => Set<DealDraft>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
@@ -48,6 +50,9 @@ public class ReferralsDbContext(DbContextOptions<ReferralsDbContext> options)
     // "DealType = 'CoSell'" — plain predicates SQLite and SQL Server can answer from an index. A CASE or a
     // boolean parameter OR-ed in front would force a scan of every deal.
     private int? partnerScope => tenantSource() is { IsVendor: false } t ? t.OrganisationId : null;
+
+    // A team-limited referral user: "… AND EXISTS (team member = @user)"; null (everyone else) drops the condition.
+    private string? teamScope => tenantSource() is { IsVendor: false, TeamOnly: true } t ? t.UserId : null;
 
     private DealType? coSellScope => tenantSource() is null or { IsVendor: true } ? DealType.CoSell : null;
 
@@ -73,11 +78,13 @@ public class ReferralsDbContext(DbContextOptions<ReferralsDbContext> options)
 
         // Tenant isolation, in one place: partners see their own deals; the vendor sees co-sell deals.
         // Unscoped (jobs, seed): both types match, so every deal is visible.
-        builder.Entity<Deal>().HasQueryFilter(d => d.OwnerOrganisationId == partnerScope
+        // An organisation that limits its referral users to their deal teams adds the team condition for them
+        // (issue 14): every list, count, option, page, export, insight and notification query reads deals here.
+        builder.Entity<Deal>().HasQueryFilter(d => (d.OwnerOrganisationId == partnerScope && (teamScope == null || d.Team.Any(m => m.UserId == teamScope)))
             || d.DealType == coSellScope || d.DealType == privateScope);
-        builder.Entity<DealActivity>().HasQueryFilter(a => a.Deal!.OwnerOrganisationId == partnerScope
+        builder.Entity<DealActivity>().HasQueryFilter(a => (a.Deal!.OwnerOrganisationId == partnerScope && (teamScope == null || a.Deal!.Team.Any(m => m.UserId == teamScope)))
             || a.Deal!.DealType == coSellScope || a.Deal!.DealType == privateScope);
-        builder.Entity<DealNote>().HasQueryFilter(n => (n.Deal!.OwnerOrganisationId == partnerScope && !n.VendorInternal)
+        builder.Entity<DealNote>().HasQueryFilter(n => (n.Deal!.OwnerOrganisationId == partnerScope && !n.VendorInternal && (teamScope == null || n.Deal!.Team.Any(m => m.UserId == teamScope)))
             || n.Deal!.DealType == coSellScope || n.Deal!.DealType == privateScope);
         builder.Entity<DealFavourite>().HasQueryFilter(f => tenantUserId == null || f.UserId == tenantUserId);
         builder.Entity<Solution>().HasQueryFilter(s => s.OrganisationId == partnerScope

@@ -28,9 +28,10 @@ public sealed class InsightsTests(BrowserFixture browser)
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Insights", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Insights", Exact = true })).ToHaveAttributeAsync("aria-current", "page");
+        // Six charts: status, won/lost, weighted pipeline (issue 14), deal type, top customers, top solutions.
         var charts = page.Locator("canvas[data-chart]");
-        await Assertions.Expect(charts).ToHaveCountAsync(5);
-        await Assertions.Expect(page.Locator("canvas[data-chart][data-chart-ready='true']")).ToHaveCountAsync(5);
+        await Assertions.Expect(charts).ToHaveCountAsync(6);
+        await Assertions.Expect(page.Locator("canvas[data-chart][data-chart-ready='true']")).ToHaveCountAsync(6);
         await SaveScreenshotsAsync(page, "insights-partner");
         Assert.Empty(errors); // a CSP violation (inline style or script) is reported as a console error
     }
@@ -60,7 +61,7 @@ public sealed class InsightsTests(BrowserFixture browser)
 
         await Assertions.Expect(page.GetByText("The whole partner programme", new() { Exact = false })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Registrations awaiting your decision" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("canvas[data-chart][data-chart-ready='true']")).ToHaveCountAsync(5);
+        await Assertions.Expect(page.Locator("canvas[data-chart][data-chart-ready='true']")).ToHaveCountAsync(6);
         await SaveScreenshotsAsync(page, "insights-vendor");
     }
 

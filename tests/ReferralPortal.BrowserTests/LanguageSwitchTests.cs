@@ -61,7 +61,7 @@ public sealed class LanguageSwitchTests(BrowserFixture browser) : IAsyncDisposab
         await page.GetByRole(AriaRole.Link, new() { Name = "Indicadores" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Pipeline por estado" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("canvas[data-chart][data-chart-ready='true']")).ToHaveCountAsync(5);
+        await Assertions.Expect(page.Locator("canvas[data-chart][data-chart-ready='true']")).ToHaveCountAsync(6);
         await Assertions.Expect(page.GetByTestId("status-table").GetByRole(AriaRole.Rowheader, new() { Name = "Ativa" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("open-pipeline")).ToHaveTextAsync(new Regex(@"^\d{1,3}([\u00A0\u202F ]\d{3})*,\d{2}\s€$"));
 

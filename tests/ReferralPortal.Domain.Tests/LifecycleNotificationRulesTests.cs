@@ -37,14 +37,14 @@ public sealed class LifecycleNotificationRulesTests
     }
 
     [Fact]
-    public void Decline_goes_to_the_owner_admins_and_the_creator_with_the_reason_in_words()
+    public void Decline_goes_to_the_owner_admins_the_creator_and_the_team_with_the_reason_in_words()
     {
         var deal = new DealBuilder().Build();
         deal.Decline(Actors.Reviewer(), CloseReason.TimelineTooShort, null, Now.AddHours(1));
 
         var plan = NotificationRules.For(deal, ActivityKind.Declined, deal.Activities.Last().Reason);
 
-        Assert.Equal(Audience.OwnerAdmins | Audience.Creator, plan!.Audience);
+        Assert.Equal(Audience.OwnerAdmins | Audience.Creator | Audience.Team, plan!.Audience);
         Assert.EndsWith("was declined: Timeline too short.", plan.Text, StringComparison.Ordinal);
     }
 
@@ -70,10 +70,43 @@ public sealed class LifecycleNotificationRulesTests
     }
 
     [Fact]
-    public void Reminder_for_inbound_referral_goes_to_the_partners_admins()
+    public void Reminder_for_inbound_referral_goes_to_the_partners_admins_and_the_team()
     {
         var deal = new DealBuilder().Inbound().Build();
 
-        Assert.Equal(Audience.OwnerAdmins, NotificationRules.Reminder(deal, Now.AddDays(12)).Audience);
+        Assert.Equal(Audience.OwnerAdmins | Audience.Team, NotificationRules.Reminder(deal, Now.AddDays(12)).Audience);
+    }
+
+    [Theory]
+    [InlineData(ActivityKind.Accepted)]
+    [InlineData(ActivityKind.Won)]
+    [InlineData(ActivityKind.Lost)]
+    [InlineData(ActivityKind.Expired)]
+    public void Decisions_reach_the_deal_team(ActivityKind kind)
+    {
+        var deal = new DealBuilder().Build();
+
+        Assert.True(NotificationRules.For(deal, kind, null)!.Audience.HasFlag(Audience.Team));
+    }
+
+    [Fact]
+    public void A_note_goes_to_the_team_with_its_author()
+    {
+        var deal = new DealBuilder().Build();
+        var note = deal.AddNote(Actors.Reviewer(), "Customer call booked", false, Now.AddHours(1));
+
+        var plan = NotificationRules.ForNote(deal, note);
+
+        Assert.Equal((NotificationKind.DealNote, Audience.Team), (plan!.Kind, plan.Audience));
+        Assert.Equal("Vendor Reviewer added a note to R-000042 “Retail analytics rollout”.", plan.Text);
+    }
+
+    [Fact]
+    public void A_note_the_vendor_keeps_internal_notifies_nobody()
+    {
+        var deal = new DealBuilder().Build();
+        var note = deal.AddNote(Actors.Reviewer(), "Internal only", true, Now.AddHours(1));
+
+        Assert.Null(NotificationRules.ForNote(deal, note));
     }
 }

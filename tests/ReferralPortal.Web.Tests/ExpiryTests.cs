@@ -67,11 +67,12 @@ public sealed class ExpiryTests(QuietPortalFactory factory) : IClassFixture<Quie
     }
 
     [Fact]
-    public async Task Two_sweeps_in_parallel_send_the_three_days_left_reminder_once_to_the_reviewers()
+    public async Task Two_sweeps_in_parallel_send_the_three_days_left_reminder_once_to_the_reviewers_and_the_deal_team()
     {
         var id = await world.CoSellNewAsync(createdAt: world.Now.AddDays(-11.5));
         var reviewer = await world.ActorAsync(DemoAccounts.Reviewer);
         var programme = await world.ActorAsync(DemoAccounts.ProgrammeAdmin);
+        var creator = await world.ActorAsync(DemoAccounts.NorthwindAdmin);
 
         await using var first = factory.Services.CreateAsyncScope();
         await using var second = factory.Services.CreateAsyncScope();
@@ -81,7 +82,7 @@ public sealed class ExpiryTests(QuietPortalFactory factory) : IClassFixture<Quie
 
         await using var db = factory.NewDbContext();
         var reminders = await db.Notifications.Where(n => n.DealId == id && n.Kind == NotificationKind.ReviewReminder).ToListAsync();
-        Assert.Equal(new[] { programme.UserId, reviewer.UserId }.Order(StringComparer.Ordinal), reminders.Select(n => n.UserId).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { programme.UserId, reviewer.UserId, creator.UserId }.Order(StringComparer.Ordinal), reminders.Select(n => n.UserId).Order(StringComparer.Ordinal));
         Assert.NotNull((await world.DealAsync(id)).ReviewReminderSentAt);
     }
 

@@ -9,7 +9,7 @@ namespace ReferralPortal.Web.Tests;
 /// <summary>The CSV export: header, escaping, formula neutralisation, the view's filters and order, and tenant isolation.</summary>
 public sealed class WorkspaceExportTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
-    private const string Header = "Referral ID,Deal name,Customer,Country,Value,Currency,Status,Deal type,Registration status,Review due,Solutions,Last updated";
+    private const string Header = "Referral ID,Deal name,Customer,Country,Value,Currency,Status,Deal type,Registration status,Sales stage,Review due,Solutions,Last updated";
 
     private async Task<string[]> ExportAsync(string email, string url)
     {
@@ -100,7 +100,7 @@ public sealed class WorkspaceExportTests(PortalFactory factory) : IClassFixture<
         var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal(
-            "ID da oportunidade,Nome do negócio,Cliente,País,Valor,Moeda,Estado,Tipo de negócio,Estado do registo,Prazo de revisão,Soluções,Última atualização",
+            "ID da oportunidade,Nome do negócio,Cliente,País,Valor,Moeda,Estado,Tipo de negócio,Estado do registo,Fase de venda,Prazo de revisão,Soluções,Última atualização",
             lines[0]);
         var value = deal.Value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
         var due = deal.ReviewDueAt!.Value.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);

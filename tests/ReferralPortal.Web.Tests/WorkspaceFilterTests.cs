@@ -161,7 +161,7 @@ public sealed class WorkspaceFilterTests(PortalFactory factory) : IClassFixture<
         var page = await client.GetPageAsync("/referrals/outbound");
 
         var labels = page.QuerySelectorAll("form.workspace-filters label").Select(l => l.TextContent.Trim()).ToList();
-        Assert.Equal(["Search", "Country", "Customer", "Deal type", "Solution", "Status", "Registration status"], labels);
+        Assert.Equal(["Search", "Country", "Customer", "Deal type", "Solution", "Status", "Registration status", "Sales stage", "Assigned to me"], labels);
         Assert.Equal("get", page.QuerySelector("form.workspace-filters")!.GetAttribute("method"));
     }
 

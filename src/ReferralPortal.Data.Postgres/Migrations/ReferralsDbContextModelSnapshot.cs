@@ -442,6 +442,10 @@ namespace ReferralPortal.Data.Postgres.Migrations
                     b.Property<DateTime?>("SharedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Stage")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -512,8 +516,15 @@ namespace ReferralPortal.Data.Postgres.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<bool>("CreatorLeft")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("DealId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Field")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("FromStatus")
                         .HasMaxLength(20)
@@ -523,6 +534,14 @@ namespace ReferralPortal.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(1000)
@@ -595,6 +614,25 @@ namespace ReferralPortal.Data.Postgres.Migrations
                     b.HasIndex("DealId", "At");
 
                     b.ToTable("DealNotes");
+                });
+
+            modelBuilder.Entity("ReferralPortal.Domain.Deals.DealTeamMember", b =>
+                {
+                    b.Property<int>("DealId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("DealId", "UserId");
+
+                    b.HasIndex("UserId", "DealId");
+
+                    b.ToTable("DealTeamMembers");
                 });
 
             modelBuilder.Entity("ReferralPortal.Domain.Drafts.DealDraft", b =>
@@ -753,6 +791,11 @@ namespace ReferralPortal.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ReferralUserDealAccess")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.HasKey("Id");
 
@@ -974,6 +1017,21 @@ namespace ReferralPortal.Data.Postgres.Migrations
                     b.Navigation("Deal");
                 });
 
+            modelBuilder.Entity("ReferralPortal.Domain.Deals.DealTeamMember", b =>
+                {
+                    b.HasOne("ReferralPortal.Domain.Deals.Deal", null)
+                        .WithMany("Team")
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ReferralPortal.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ReferralPortal.Domain.Drafts.DealDraft", b =>
                 {
                     b.HasOne("ReferralPortal.Data.PortalUser", null)
@@ -1006,6 +1064,8 @@ namespace ReferralPortal.Data.Postgres.Migrations
                     b.Navigation("Activities");
 
                     b.Navigation("NotesThread");
+
+                    b.Navigation("Team");
                 });
 #pragma warning restore 612, 618
         }

@@ -438,6 +438,10 @@ namespace ReferralPortal.Data.SqlServer.Migrations
                     b.Property<DateTime?>("SharedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("Stage")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -503,8 +507,15 @@ namespace ReferralPortal.Data.SqlServer.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<bool>("CreatorLeft")
+                        .HasColumnType("bit");
+
                     b.Property<int>("DealId")
                         .HasColumnType("int");
+
+                    b.Property<string>("Field")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<string>("FromStatus")
                         .HasMaxLength(20)
@@ -514,6 +525,14 @@ namespace ReferralPortal.Data.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(1000)
@@ -586,6 +605,25 @@ namespace ReferralPortal.Data.SqlServer.Migrations
                     b.HasIndex("DealId", "At");
 
                     b.ToTable("DealNotes");
+                });
+
+            modelBuilder.Entity("ReferralPortal.Domain.Deals.DealTeamMember", b =>
+                {
+                    b.Property<int>("DealId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("DealId", "UserId");
+
+                    b.HasIndex("UserId", "DealId");
+
+                    b.ToTable("DealTeamMembers");
                 });
 
             modelBuilder.Entity("ReferralPortal.Domain.Drafts.DealDraft", b =>
@@ -744,6 +782,11 @@ namespace ReferralPortal.Data.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ReferralUserDealAccess")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
 
                     b.HasKey("Id");
 
@@ -965,6 +1008,21 @@ namespace ReferralPortal.Data.SqlServer.Migrations
                     b.Navigation("Deal");
                 });
 
+            modelBuilder.Entity("ReferralPortal.Domain.Deals.DealTeamMember", b =>
+                {
+                    b.HasOne("ReferralPortal.Domain.Deals.Deal", null)
+                        .WithMany("Team")
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ReferralPortal.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ReferralPortal.Domain.Drafts.DealDraft", b =>
                 {
                     b.HasOne("ReferralPortal.Data.PortalUser", null)
@@ -997,6 +1055,8 @@ namespace ReferralPortal.Data.SqlServer.Migrations
                     b.Navigation("Activities");
 
                     b.Navigation("NotesThread");
+
+                    b.Navigation("Team");
                 });
 #pragma warning restore 612, 618
         }

@@ -421,6 +421,10 @@ namespace ReferralPortal.Data.Sqlite.Migrations
                     b.Property<DateTime?>("SharedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Stage")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -484,8 +488,15 @@ namespace ReferralPortal.Data.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("CreatorLeft")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("DealId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Field")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("FromStatus")
                         .HasMaxLength(20)
@@ -494,6 +505,14 @@ namespace ReferralPortal.Data.Sqlite.Migrations
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
@@ -565,6 +584,25 @@ namespace ReferralPortal.Data.Sqlite.Migrations
                     b.HasIndex("DealId", "At");
 
                     b.ToTable("DealNotes");
+                });
+
+            modelBuilder.Entity("ReferralPortal.Domain.Deals.DealTeamMember", b =>
+                {
+                    b.Property<int>("DealId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DealId", "UserId");
+
+                    b.HasIndex("UserId", "DealId");
+
+                    b.ToTable("DealTeamMembers");
                 });
 
             modelBuilder.Entity("ReferralPortal.Domain.Drafts.DealDraft", b =>
@@ -716,6 +754,11 @@ namespace ReferralPortal.Data.Sqlite.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferralUserDealAccess")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -936,6 +979,21 @@ namespace ReferralPortal.Data.Sqlite.Migrations
                     b.Navigation("Deal");
                 });
 
+            modelBuilder.Entity("ReferralPortal.Domain.Deals.DealTeamMember", b =>
+                {
+                    b.HasOne("ReferralPortal.Domain.Deals.Deal", null)
+                        .WithMany("Team")
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ReferralPortal.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ReferralPortal.Domain.Drafts.DealDraft", b =>
                 {
                     b.HasOne("ReferralPortal.Data.PortalUser", null)
@@ -968,6 +1026,8 @@ namespace ReferralPortal.Data.Sqlite.Migrations
                     b.Navigation("Activities");
 
                     b.Navigation("NotesThread");
+
+                    b.Navigation("Team");
                 });
 #pragma warning restore 612, 618
         }

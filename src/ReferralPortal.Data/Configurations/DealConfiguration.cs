@@ -30,6 +30,7 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         b.Property(d => d.CloseReason).HasConversion<string>().HasMaxLength(40);
         b.Property(d => d.ErrorReason).HasConversion<string>().HasMaxLength(40);
         b.Property(d => d.HelpWanted).HasConversion<string>().HasMaxLength(300);
+        b.Property(d => d.Stage).HasConversion<string>().HasMaxLength(20);
         b.Property(d => d.Version).IsConcurrencyToken();
 
         b.OwnsOne(d => d.Contact, c =>
@@ -56,6 +57,8 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         b.Navigation(d => d.Activities).HasField("activities");
         b.HasMany(d => d.NotesThread).WithOne(n => n.Deal).HasForeignKey(n => n.DealId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(d => d.NotesThread).HasField("notes");
+        b.HasMany(d => d.Team).WithOne().HasForeignKey(m => m.DealId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(d => d.Team).HasField("team");
 
         // Workspace tabs: owner + direction + status, newest first; the vendor's tabs by type + status.
         b.HasIndex(d => new { d.OwnerOrganisationId, d.Direction, d.Status, d.UpdatedAt });
@@ -89,6 +92,9 @@ internal sealed class DealActivityConfiguration : IEntityTypeConfiguration<DealA
         b.Property(a => a.ActorName).HasMaxLength(200);
         b.Property(a => a.Reason).HasMaxLength(1000);
         b.Property(a => a.Comment).HasMaxLength(1000);
+        b.Property(a => a.Field).HasConversion<string>().HasMaxLength(20);
+        b.Property(a => a.OldValue).HasMaxLength(DealDetails.MaxNotesLength);
+        b.Property(a => a.NewValue).HasMaxLength(DealDetails.MaxNotesLength);
         b.HasIndex(a => new { a.DealId, a.At });
     }
 }
@@ -113,5 +119,18 @@ internal sealed class DealFavouriteConfiguration : IEntityTypeConfiguration<Deal
         b.HasOne<PortalUser>().WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Deal>().WithMany().HasForeignKey(f => f.DealId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(f => f.DealId);
+    }
+}
+
+internal sealed class DealTeamMemberConfiguration : IEntityTypeConfiguration<DealTeamMember>
+{
+    public void Configure(EntityTypeBuilder<DealTeamMember> b)
+    {
+        b.HasKey(m => new { m.DealId, m.UserId });
+        b.Property(m => m.UserId).HasMaxLength(450);
+        b.HasOne<PortalUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+
+        // "Assigned to me" and the team-only visibility start from the user's deals.
+        b.HasIndex(m => new { m.UserId, m.DealId });
     }
 }

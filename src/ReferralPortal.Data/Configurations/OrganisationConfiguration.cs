@@ -11,6 +11,7 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         b.Property(o => o.Name).HasMaxLength(200).IsRequired();
         b.Property(o => o.Kind).HasConversion<string>().HasMaxLength(20);
         b.Property(o => o.Country).HasMaxLength(2).IsFixedLength();
+        b.Property(o => o.ReferralUserDealAccess).HasConversion<string>().HasMaxLength(20);
         b.HasIndex(o => o.Name).IsUnique();
     }
 }

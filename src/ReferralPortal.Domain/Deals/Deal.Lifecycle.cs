@@ -31,7 +31,11 @@ public partial class Deal
             DealAction.Accept or DealAction.Decline => WhyNotDecide(actor, now),
             DealAction.MarkWon or DealAction.MarkLost => !IsOwnerAdmin(actor) ? "Only the owner's referral admins can close a deal."
                 : Status != DealStatus.Active ? "Only an active deal can be marked won or lost." : null,
-            DealAction.CloseAsError or DealAction.Edit => !IsOwnerAdmin(actor) ? "Only the owner's referral admins can change this deal." : null,
+            DealAction.CloseAsError => !IsOwnerAdmin(actor) ? "Only the owner's referral admins can change this deal." : null,
+            DealAction.Edit => !IsOwnerAdmin(actor) && !IsTeamMember(actor) ? "Only the owner's referral admins and the deal team can edit this deal." : null,
+            DealAction.MoveStage => !IsOwnerAdmin(actor) && !IsTeamMember(actor) ? "Only the owner's referral admins and the deal team can move the sales stage."
+                : Status != DealStatus.Active ? "Only an active deal moves through the sales stages." : null,
+            DealAction.ManageTeam => !IsOwnerAdmin(actor) ? "Only the owner's referral admins can change the deal team." : null,
             DealAction.UpgradeToCoSell => !IsOwnerAdmin(actor) ? "Only the owner's referral admins can upgrade a deal."
                 : DealType != DealType.Private ? "This deal is already co-sell." : null,
             DealAction.SubmitRegistration => !IsOwnerAdmin(actor) ? "Only the owner's referral admins can submit a registration."
@@ -64,10 +68,20 @@ public partial class Deal
     public IReadOnlyList<DealAction> AllowedActions(Actor actor, DateTime now) =>
         [.. Enum.GetValues<DealAction>().Where(a => WhyNot(a, actor, now) is null)];
 
-    /// <summary>The receiving side accepts a New referral before its review due date.</summary>
+    /// <summary>
+    /// The receiving side accepts a New referral before its review due date; it starts at the Accepted stage, and the
+    /// partner admin who accepts an inbound referral joins its team.
+    /// </summary>
     public void Accept(Actor actor, DateTime now)
     {
         Ensure(WhyNot(DealAction.Accept, actor, now));
+        if (Direction == DealDirection.Inbound && !IsOnTeam(actor.UserId) && team.Count < MaxTeamSize)
+        {
+            team.Add(new DealTeamMember(actor.UserId, now));
+            LogChange(ActivityKind.TeamMemberAdded, actor, now, DealField.Team, null, actor.DisplayName);
+        }
+
+        Stage ??= SalesStage.Accepted;
         Move(DealStatus.Active, ActivityKind.Accepted, actor, now, null, null);
         DecidedAt = now;
     }
@@ -96,10 +110,11 @@ public partial class Deal
         Move(DealStatus.Expired, ActivityKind.Expired, null, now, null, null);
     }
 
-    /// <summary>The owner's admin marks an Active deal won.</summary>
+    /// <summary>The owner's admin marks an Active deal won, from any stage: it completes the stages.</summary>
     public void MarkWon(Actor actor, DateTime now)
     {
         Ensure(WhyNot(DealAction.MarkWon, actor, now));
+        Stage = SalesStage.Won;
         Move(DealStatus.Won, ActivityKind.Won, actor, now, null, null);
     }
 
@@ -171,17 +186,27 @@ public partial class Deal
         Log(ActivityKind.RegistrationRejected, actor, now, null, null, text, null);
     }
 
-    /// <summary>The owner's admin edits name, value, close date, notes and solutions of a non-terminal deal.</summary>
-    public void Edit(Actor actor, DealDetails details, IReadOnlyCollection<Solution> attached, DateTime now)
+    /// <summary>
+    /// The owner's admins and the deal team edit a non-terminal deal: name, value and currency, close date (today or
+    /// later when it changes), placeholder flag and notes, solutions, and the contact while the deal is private. The
+    /// customer and the location never change. Each changed field is one activity entry; returns how many changed.
+    /// </summary>
+    public int Edit(Actor actor, DealDetails details, DealContact? contact, IReadOnlyCollection<Solution> attached, DateTime now)
     {
         Ensure(WhyNot(DealAction.Edit, actor, now));
-        if (!string.Equals(details.LocationCountry, LocationCountry, StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(details.LocationCountry?.Trim(), LocationCountry, StringComparison.OrdinalIgnoreCase))
         {
             throw new DomainException("The deal location cannot change after creation.");
         }
 
         var today = details.EstimatedCloseDate != EstimatedCloseDate ? DateOnly.FromDateTime(now) : (DateOnly?)null;
         var valid = details.Validated(today);
+        var newContact = contact is { IsEmpty: false } ? contact : null;
+        if (newContact != Contact && SharedAt is not null)
+        {
+            throw new DomainException("The customer contact cannot change once the deal is shared with the vendor.");
+        }
+
         if (attached.Count == 0 && Direction == DealDirection.Outbound)
         {
             throw new DomainException("Choose at least one solution.");
@@ -192,12 +217,37 @@ public partial class Deal
             throw new DomainException("Choose only your organisation's published solutions.");
         }
 
-        ApplyDetails(valid);
-        solutions.Clear();
-        solutions.AddRange(attached.DistinctBy(s => s.Id));
+        var before = activities.Count;
+        void Changed(DealField field, string? old, string? @new)
+        {
+            if (old != @new)
+            {
+                LogChange(ActivityKind.Edited, actor, now, field, old, @new);
+            }
+        }
+
+        Changed(DealField.Name, Name, valid.Name);
+        Changed(DealField.Value, DealFieldValues.Money(Value, Currency), DealFieldValues.Money(valid.Value, valid.Currency));
+        Changed(DealField.CloseDate, DealFieldValues.Date(EstimatedCloseDate), DealFieldValues.Date(valid.EstimatedCloseDate));
+        Changed(DealField.Placeholder, DealFieldValues.Flag(ContainsPlaceholderData), DealFieldValues.Flag(valid.ContainsPlaceholderData));
+        Changed(DealField.Notes, Notes, valid.Notes);
+        var newSolutions = attached.DistinctBy(s => s.Id).ToList();
+        Changed(DealField.Solutions, SolutionNames(solutions), SolutionNames(newSolutions));
+        Changed(DealField.Contact, DealFieldValues.Contact(Contact), DealFieldValues.Contact(newContact));
+
+        ApplyDetails(valid with { LocationCountry = LocationCountry });
+        Contact = newContact;
+        if (!solutions.Select(s => s.Id).Order().SequenceEqual(newSolutions.Select(s => s.Id).Order()))
+        {
+            solutions.Clear();
+            solutions.AddRange(newSolutions);
+        }
+
         RegistrationStatus = EvaluateRegistration();
-        Log(ActivityKind.Edited, actor, now, null, null, null, null);
+        return activities.Count - before;
     }
+
+    private static string SolutionNames(IEnumerable<Solution> list) => string.Join("; ", list.Select(s => s.Name).Order(StringComparer.Ordinal));
 
     /// <summary>Anyone who can see the deal adds a note; only vendor users can keep it internal to the vendor.</summary>
     public DealNote AddNote(Actor actor, string text, bool vendorInternal, DateTime now)

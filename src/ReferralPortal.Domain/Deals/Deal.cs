@@ -13,6 +13,7 @@ public partial class Deal
     private readonly List<Solution> solutions = [];
     private readonly List<DealActivity> activities = [];
     private readonly List<DealNote> notes = [];
+    private readonly List<DealTeamMember> team = [];
 
     private Deal()
     {
@@ -98,6 +99,9 @@ public partial class Deal
 
     public IReadOnlyCollection<DealNote> NotesThread => notes;
 
+    /// <summary>The people working the deal (SPEC 9); the creator of an outbound deal is the first.</summary>
+    public IReadOnlyCollection<DealTeamMember> Team => team;
+
     public bool IsTerminal => IsTerminalStatus(Status);
 
     public bool IsCoSell => DealType == DealType.CoSell;
@@ -154,8 +158,10 @@ public partial class Deal
         else
         {
             deal.Status = DealStatus.Active;
+            deal.Stage = SalesStage.Accepted;
         }
 
+        deal.JoinCreator(actor, now);
         deal.RegistrationStatus = deal.EvaluateRegistration();
         deal.Log(ActivityKind.Created, actor, now, null, deal.Status, null, share ? "Shared with the vendor (co-sell)" : "Private deal");
         return deal;
@@ -252,6 +258,13 @@ public partial class Deal
     private void Log(ActivityKind kind, Actor? actor, DateTime at, DealStatus? from, DealStatus? to, string? reason, string? comment)
     {
         activities.Add(new DealActivity(kind, actor?.UserId, actor?.DisplayName ?? "System", at, from, to, reason, comment));
+        UpdatedAt = at;
+    }
+
+    // One entry per changed field: "Value: 100000.00 EUR → 125000.00 EUR".
+    private void LogChange(ActivityKind kind, Actor actor, DateTime at, DealField field, string? oldValue, string? newValue)
+    {
+        activities.Add(new DealActivity(kind, actor.UserId, actor.DisplayName, at, null, null, null, null).About(field, oldValue, newValue));
         UpdatedAt = at;
     }
 

@@ -87,6 +87,23 @@ public enum ActivityKind
     RegistrationApproved,
     RegistrationRejected,
     NoteAdded,
+    StageChanged,
+    TeamMemberAdded,
+    TeamMemberRemoved,
+}
+
+/// <summary>What an activity entry about one field (an edit, a stage move, a team change) is about.</summary>
+public enum DealField
+{
+    Name,
+    Value,
+    CloseDate,
+    Placeholder,
+    Notes,
+    Solutions,
+    Contact,
+    Stage,
+    Team,
 }
 
 /// <summary>Everything a user can do to a deal; the deal page shows those the domain allows now.</summary>
@@ -103,4 +120,6 @@ public enum DealAction
     RejectRegistration,
     Edit,
     AddNote,
+    MoveStage,
+    ManageTeam,
 }

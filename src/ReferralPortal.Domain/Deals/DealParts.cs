@@ -160,6 +160,28 @@ public class DealActivity
     public string? Reason { get; private set; }
 
     public string? Comment { get; private set; }
+
+    /// <summary>The field an edit, stage move or team change was about; null for lifecycle entries.</summary>
+    public DealField? Field { get; private set; }
+
+    /// <summary>The field's value before the change, written invariantly (see <see cref="DealFieldValues"/>).</summary>
+    public string? OldValue { get; private set; }
+
+    /// <summary>The field's value after the change, written invariantly.</summary>
+    public string? NewValue { get; private set; }
+
+    /// <summary>A team change that took the deal's creator off its team.</summary>
+    public bool CreatorLeft { get; private set; }
+
+    internal DealActivity About(DealField field, string? oldValue, string? newValue)
+    {
+        Field = field;
+        OldValue = oldValue;
+        NewValue = newValue;
+        return this;
+    }
+
+    internal void MarkCreatorLeft() => CreatorLeft = true;
 }
 
 /// <summary>A note in the deal's thread. Vendor users may keep a note internal to the vendor.</summary>

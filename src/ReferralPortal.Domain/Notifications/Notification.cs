@@ -7,6 +7,7 @@ public enum NotificationKind
     DealDecision,
     RegistrationDecision,
     ReviewReminder,
+    DealNote,
 }
 
 /// <summary>An in-app notification for one user (the bell in the top bar).</summary>

@@ -17,6 +17,9 @@ public enum Audience
 
     /// <summary>Whoever created the deal (a partner admin for outbound, a reviewer for inbound).</summary>
     Creator = 4,
+
+    /// <summary>The deal's team (SPEC 9): told of its events.</summary>
+    Team = 8,
 }
 
 /// <summary>What to tell whom about one change.</summary>
@@ -35,7 +38,7 @@ public static class NotificationRules
     {
         var what = $"{deal.ReferralId} “{deal.Name}”";
         var because = string.IsNullOrWhiteSpace(reason) ? "." : $": {DealReasons.Describe(reason)}.";
-        const Audience decisionAudience = Audience.OwnerAdmins | Audience.Creator;
+        const Audience decisionAudience = Audience.OwnerAdmins | Audience.Creator | Audience.Team;
         return kind switch
         {
             ActivityKind.Created when deal.Direction == DealDirection.Inbound => new(NotificationKind.NewInboundReferral, Audience.OwnerAdmins,
@@ -54,6 +57,11 @@ public static class NotificationRules
         };
     }
 
+    /// <summary>A note tells the deal's team; a note the vendor keeps internal tells nobody on the partner's side.</summary>
+    public static NotificationPlan? ForNote(Deal deal, DealNote note) => note.VendorInternal
+        ? null
+        : new(NotificationKind.DealNote, Audience.Team, $"{note.AuthorName} added a note to {deal.ReferralId} “{deal.Name}”.");
+
     /// <summary>Whether the "3 days left" reminder is due for this deal now (once per review window).</summary>
     public static bool ReminderDue(Deal deal, DateTime now) =>
         deal.Status == DealStatus.New && deal.ReviewReminderSentAt is null && deal.ReviewDueAt is { } due
@@ -62,7 +70,7 @@ public static class NotificationRules
     /// <summary>The reminder goes to the side that must still accept or decline.</summary>
     public static NotificationPlan Reminder(Deal deal, DateTime now) => new(
         NotificationKind.ReviewReminder,
-        deal.Direction == DealDirection.Outbound ? Audience.VendorReviewers : Audience.OwnerAdmins,
+        (deal.Direction == DealDirection.Outbound ? Audience.VendorReviewers : Audience.OwnerAdmins) | Audience.Team,
         $"{deal.ReferralId} “{deal.Name}” needs a decision: review {DaysLeftText(deal, now)} (due {Due(deal)}).");
 
     private static string DaysLeftText(Deal deal, DateTime now) => deal.ReviewDaysLeft(now) switch

@@ -1,4 +1,5 @@
 using ReferralPortal.Domain.Common;
+using ReferralPortal.Domain.Deals;
 
 namespace ReferralPortal.Domain.Organisations;
 
@@ -31,4 +32,24 @@ public class Organisation
     public OrganisationKind Kind { get; private set; }
 
     public string Country { get; private set; }
+
+    /// <summary>Whether this partner's referral users see all its deals (the default) or only those whose team they are on.</summary>
+    public ReferralUserDealAccess ReferralUserDealAccess { get; private set; }
+
+    /// <summary>Why the actor may not change this organisation's settings, or null when allowed.</summary>
+    public string? WhyNotChangeSettings(Actor actor) =>
+        Kind != OrganisationKind.Partner || !(actor.IsPartnerAdmin && actor.BelongsTo(Id))
+            ? "Only the organisation's referral admins can change its settings."
+            : null;
+
+    /// <summary>A partner's referral admin decides which deals the organisation's referral users see.</summary>
+    public void SetReferralUserDealAccess(Actor actor, ReferralUserDealAccess access)
+    {
+        if (WhyNotChangeSettings(actor) is { } why)
+        {
+            throw new NotAllowedException(why);
+        }
+
+        ReferralUserDealAccess = Guard.Listed(access, "Choose which deals referral users see from the list.");
+    }
 }

@@ -52,6 +52,11 @@ public static class Format
         _ => "text-bg-secondary",
     };
 
+    /// <summary>A sales stage with its probability: "Proposed (60 %)".</summary>
+    public static string Stage(SalesStage s) => SharedResource.Text("{0} ({1} %)", StageName(s), SalesStages.Probability(s));
+
+    public static string StageName(SalesStage s) => SharedResource.Text(s.ToString());
+
     public static string DealType(DealType t) => SharedResource.Text(t == Domain.Deals.DealType.CoSell ? "Co-sell" : "Private");
 
     public static string Marketplace(Domain.Organisations.MarketplaceStatus m) => SharedResource.Text(m == Domain.Organisations.MarketplaceStatus.Published ? "Published" : "Draft");

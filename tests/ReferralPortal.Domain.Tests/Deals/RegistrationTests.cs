@@ -208,7 +208,7 @@ public sealed class RegistrationTests
         var deal = new DealBuilder().BuildActive();
         var plain = DealBuilder.PublishedSolution(Actors.PartnerA, registrationEligible: false, id: 2);
 
-        deal.Edit(Actors.PartnerAdmin(), DealBuilder.Details(DealBuilder.Now), [plain], Later);
+        deal.Edit(Actors.PartnerAdmin(), DealBuilder.Details(DealBuilder.Now), null, [plain], Later);
 
         Assert.Equal(RegistrationStatus.NotEligible, deal.RegistrationStatus);
     }

@@ -61,7 +61,7 @@ public sealed class TerminalDealsTests
     {
         var deal = new DealBuilder().BuildIn(DealStatus.Won);
 
-        Assert.Throws<NotAllowedException>(() => deal.Edit(Actors.PartnerAdmin(), DealBuilder.Details(Later), deal.Solutions, Later));
+        Assert.Throws<NotAllowedException>(() => deal.Edit(Actors.PartnerAdmin(), DealBuilder.Details(Later), null, deal.Solutions, Later));
     }
 
     [Fact]

@@ -10,7 +10,7 @@ using ReferralPortal.Web.Tests.Infrastructure;
 namespace ReferralPortal.Web.Tests.Lifecycle;
 
 /// <summary>The app with its background jobs switched off, so a test decides when the sweep and the outbox run.</summary>
-public sealed class QuietPortalFactory : PortalFactory
+public class QuietPortalFactory : PortalFactory
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

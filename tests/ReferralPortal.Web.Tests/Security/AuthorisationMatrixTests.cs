@@ -38,6 +38,16 @@ public sealed class AuthorisationMatrixTests(PortalFactory factory) : IClassFixt
         ["DealActions.RejectRegistration [GET] /deals/{id:int}/registration/reject"] = "Login Forbidden Forbidden Forbidden Forbidden Forbidden Forbidden",
         ["DealActions.RejectRegistration [POST] /deals/{id:int}/registration/reject"] = "Login Forbidden Forbidden Forbidden Forbidden Forbidden Forbidden",
 
+        // Issue 14: the sales user is not on the deal's team, so the edit form refuses them; the vendor never edits,
+        // staffs or moves a partner's deal.
+        ["DealActions.MoveStage [POST] /deals/{id:int}/stage"] = "Login Conflict Conflict NotFound Conflict Forbidden Forbidden",
+        ["DealActions.AddTeamMember [POST] /deals/{id:int}/team/add"] = "Login Conflict Forbidden NotFound Conflict Forbidden Forbidden",
+        ["DealActions.RemoveTeamMember [POST] /deals/{id:int}/team/remove"] = "Login Conflict Forbidden NotFound Conflict Forbidden Forbidden",
+        ["DealEdit.Edit [GET] /deals/{id:int}/edit"] = "Login Ok Forbidden NotFound Ok Forbidden Forbidden",
+        ["DealEdit.Edit [POST] /deals/{id:int}/edit"] = "Login Invalid Forbidden NotFound Invalid Forbidden Forbidden",
+        ["TeamSettings.Index [GET] /team/settings"] = "Login Ok Forbidden Ok Ok Forbidden Forbidden",
+        ["TeamSettings.Index [POST] /team/settings"] = "Login Invalid Forbidden Invalid Invalid Forbidden Forbidden",
+
         ["Deals.Details [GET] /deals/{id:int}"] = "Login Ok Ok NotFound Ok Ok Ok",
         ["Deals.Favourite [POST] /deals/{id:int}/favourite"] = "Login Redirect Redirect NotFound Redirect Redirect Redirect",
         ["Deals.AddNote [POST] /deals/{id:int}/notes"] = "Login Invalid Invalid NotFound Invalid Invalid Invalid",

@@ -69,6 +69,9 @@ public static class DealActionTexts
         DealAction.SubmitRegistration => "Registration submitted.",
         DealAction.ApproveRegistration => "Registration approved.",
         DealAction.RejectRegistration => "Registration rejected.",
+        DealAction.MoveStage => "Sales stage moved.",
+        DealAction.ManageTeam => "Deal team updated.",
+        DealAction.Edit => "Deal updated.",
         _ => "Done.",
     });
 }

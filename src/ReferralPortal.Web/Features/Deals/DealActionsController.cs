@@ -3,6 +3,7 @@ using FluentValidation.Results;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using ReferralPortal.Domain.Common;
 using ReferralPortal.Domain.Deals;
 using ReferralPortal.Domain.Organisations;
 using ReferralPortal.Web.Infrastructure;
@@ -97,6 +98,49 @@ public sealed class DealActionsController(
     [HttpPost("registration/reject")]
     public Task<IActionResult> RejectRegistration(int id, int? version, RejectRegistrationInput input, [FromServices] IValidator<RejectRegistrationInput> validator, CancellationToken ct) =>
         ValidatedAsync(id, version, DealAction.RejectRegistration, RejectView, input, validator, (d, a, now) => d.RejectRegistration(a, input.Reason!, now), ct);
+
+    /// <summary>The owner's admins and the deal team move an Active deal to a later sales stage or back one.</summary>
+    [Authorize(Policy = Policies.PartnerUser)]
+    [HttpPost("stage")]
+    public Task<IActionResult> MoveStage(int id, int? version, SalesStage? stage, CancellationToken ct) =>
+        RunAsync(id, version, DealAction.MoveStage, (d, a, now) => d.MoveStage(a, Chosen(d, DealAction.MoveStage, a, now, stage, "Choose a stage from the list."), now), ct);
+
+    /// <summary>The owner's admins put one of the organisation's active users on the deal team.</summary>
+    [Authorize(Policy = Policies.PartnerAdmin)]
+    [HttpPost("team/add")]
+    public async Task<IActionResult> AddTeamMember(int id, int? version, string? userId, [FromServices] DealTeamDirectory directory, CancellationToken ct)
+    {
+        var person = await PersonAsync(directory, userId, ct);
+        return await RunAsync(id, version, DealAction.ManageTeam, (d, a, now) => d.AddTeamMember(a, Chosen(d, DealAction.ManageTeam, a, now, person, ChooseAPerson), now), ct);
+    }
+
+    /// <summary>The owner's admins take someone off the deal team (the creator too: the log says so).</summary>
+    [Authorize(Policy = Policies.PartnerAdmin)]
+    [HttpPost("team/remove")]
+    public async Task<IActionResult> RemoveTeamMember(int id, int? version, string? userId, [FromServices] DealTeamDirectory directory, CancellationToken ct)
+    {
+        var person = await PersonAsync(directory, userId, ct);
+        return await RunAsync(id, version, DealAction.ManageTeam, (d, a, now) =>
+        {
+            var who = Chosen(d, DealAction.ManageTeam, a, now, person, ChooseAPerson);
+            d.RemoveTeamMember(a, who.UserId, who.DisplayName, now);
+        }, ct);
+    }
+
+    private const string ChooseAPerson = "Choose a person from the list.";
+
+    private static Task<TeamCandidate?> PersonAsync(DealTeamDirectory directory, string? userId, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(userId) || userId.Length > 450 ? Task.FromResult<TeamCandidate?>(null) : directory.CandidateAsync(userId, ct);
+
+    // The deal and the actor's right to act are checked before what was chosen: a missing choice on someone else's
+    // deal is "not found" or "not allowed", never a hint about the form.
+    private static T Chosen<T>(Deal deal, DealAction action, Actor actor, DateTime now, T? value, string message)
+        where T : class =>
+        deal.WhyNot(action, actor, now) is { } why ? throw new NotAllowedException(why) : value ?? throw new DomainException(message);
+
+    private static T Chosen<T>(Deal deal, DealAction action, Actor actor, DateTime now, T? value, string message)
+        where T : struct =>
+        deal.WhyNot(action, actor, now) is { } why ? throw new NotAllowedException(why) : value ?? throw new DomainException(message);
 
     private async Task<IActionResult> FormAsync<TInput>(int id, int? version, DealAction action, string view, TInput input, CancellationToken ct)
     {

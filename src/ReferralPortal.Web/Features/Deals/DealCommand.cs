@@ -29,7 +29,7 @@ public sealed class DealCommand(ReferralsDbContext db, CurrentTenant current, Ti
     public async Task<DealCommandOutcome> RunAsync(int dealId, int? seenVersion, Action<Deal, Actor, DateTime> change, CancellationToken ct)
     {
         var actor = current.Actor;
-        var deal = await db.Deals.Include(d => d.Solutions).FirstOrDefaultAsync(d => d.Id == dealId, ct);
+        var deal = await db.Deals.Include(d => d.Solutions).Include(d => d.Team).FirstOrDefaultAsync(d => d.Id == dealId, ct);
         if (deal is null || !deal.IsVisibleTo(actor))
         {
             return DealCommandOutcome.NotFound;
@@ -43,7 +43,7 @@ public sealed class DealCommand(ReferralsDbContext db, CurrentTenant current, Ti
         var now = clock.GetUtcNow().UtcDateTime;
         var before = deal.Activities.Count;
         change(deal, actor, now);
-        if (deal.Activities.Skip(before).LastOrDefault() is { } entry)
+        foreach (var entry in deal.Activities.Skip(before).ToList())
         {
             await notifier.StageAsync(deal, NotificationRules.For(deal, entry.Kind, entry.Reason), actor.UserId, now, ct);
         }

@@ -20,10 +20,24 @@ public sealed record DealPage(Deal Deal, string OwnerName, IReadOnlyList<DealAct
 
     /// <summary>The note form's values (kept when it is re-shown with messages).</summary>
     public AddNoteInput NoteInput { get; init; } = new();
+
+    public IReadOnlyList<TeamPerson> Team { get; init; } = [];
+
+    /// <summary>Who the admin may add to the team (only filled for those who may manage it).</summary>
+    public IReadOnlyList<TeamPerson> Candidates { get; init; } = [];
+
+    public bool CanEdit => Actions.Contains(DealAction.Edit);
+
+    public bool CanManageTeam => Actions.Contains(DealAction.ManageTeam);
+
+    public bool CanMoveStage => Actions.Contains(DealAction.MoveStage);
+
+    /// <summary>The stages the deal may move to now (empty when the viewer may not move it).</summary>
+    public IReadOnlyList<SalesStage> NextStages => CanMoveStage ? Deal.NextStages() : [];
 }
 
 /// <summary>Loads one deal for its page. A deal the user may not see is indistinguishable from a missing one.</summary>
-public sealed class DealPageQuery(ReferralsDbContext db, TimeProvider clock)
+public sealed class DealPageQuery(ReferralsDbContext db, TimeProvider clock, DealTeamDirectory directory)
 {
     public async Task<DealPage?> RunAsync(Actor actor, int id, CancellationToken ct)
     {
@@ -33,6 +47,7 @@ public sealed class DealPageQuery(ReferralsDbContext db, TimeProvider clock)
             .Include(d => d.Solutions.OrderBy(s => s.Name))
             .Include(d => d.Activities)
             .Include(d => d.NotesThread.OrderBy(n => n.At))
+            .Include(d => d.Team)
             .FirstOrDefaultAsync(d => d.Id == id, ct);
         if (deal is null || !deal.IsVisibleTo(actor))
         {
@@ -42,8 +57,15 @@ public sealed class DealPageQuery(ReferralsDbContext db, TimeProvider clock)
         var owner = await db.Organisations.Where(o => o.Id == deal.OwnerOrganisationId).Select(o => o.Name).FirstAsync(ct);
         var favourite = await db.DealFavourites.AnyAsync(f => f.DealId == id && f.UserId == actor.UserId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        return new DealPage(deal, owner, deal.AllowedActions(actor, now), deal.ContactVisibleTo(actor), now)
+        var actions = deal.AllowedActions(actor, now);
+
+        // The team is the owner organisation's business; the vendor does not see who works the deal.
+        var team = actor.IsPartner ? await directory.MembersAsync(id, ct) : [];
+        var candidates = actions.Contains(DealAction.ManageTeam) ? await directory.CandidatesAsync(deal.OwnerOrganisationId, id, ct) : [];
+        return new DealPage(deal, owner, actions, deal.ContactVisibleTo(actor), now)
         {
+            Team = team,
+            Candidates = candidates,
             IsFavourite = favourite,
             Notes = [.. deal.NotesThread.Where(n => actor.IsVendor || !n.VendorInternal)],
             Timeline = DealTimeline.For(deal.Activities),

@@ -6,6 +6,8 @@ public static class DealsFeature
     public static IServiceCollection AddDealsFeature(this IServiceCollection services)
     {
         services.AddScoped<DealPageQuery>();
+        services.AddScoped<DealTeamDirectory>();
+        services.AddScoped<DealEditor>();
         services.AddScoped<DealFavouriteCommand>();
         services.AddScoped<DealNoteCommand>();
         services.AddDealLifecycle();

@@ -17,6 +17,7 @@ public sealed record InsightsCharts(string? Currency, IReadOnlyDictionary<string
     public const string DealType = "dealType";
     public const string TopCustomers = "topCustomers";
     public const string TopSolutions = "topSolutions";
+    public const string Pipeline = "pipeline";
 
     public static InsightsCharts From(InsightsReport r) => new(r.Currency, new Dictionary<string, ChartData>
     {
@@ -36,6 +37,11 @@ public sealed record InsightsCharts(string? Currency, IReadOnlyDictionary<string
             [new ChartSeries("deals", SharedResource.Text("Deals"), null, [.. r.ByType.Select(t => (decimal)t.Count)])]),
         [TopCustomers] = Ranked(r.TopCustomers, r.Currency),
         [TopSolutions] = Ranked(r.TopSolutions, r.Currency),
+
+        // Weighted value by stage, one series per currency: never added across currencies.
+        [Pipeline] = new(
+            [.. r.Pipeline.Select(p => Format.Stage(p.Stage))],
+            [.. r.PipelineCurrencies.Select(c => new ChartSeries(c, c, c, [.. r.Pipeline.Select(p => p.WeightedIn(c))]))]),
     });
 
     /// <summary>The JSON the charts are drawn from: served by /insights/data and carried in the page's data-charts attribute.</summary>

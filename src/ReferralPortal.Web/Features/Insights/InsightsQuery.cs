@@ -43,6 +43,7 @@ public sealed class InsightsQuery(ReferralsDbContext db, TimeProvider clock)
         var currencies = byStatus.GroupBy(c => c.Currency).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
         var chosen = ChooseCurrency(currency, byStatus);
         var (median, decided) = await MedianDaysToDecisionAsync(ct);
+        var pipeline = await PipelineAsync(ct);
 
         return new InsightsReport(
             actor.IsVendor,
@@ -59,7 +60,10 @@ public sealed class InsightsQuery(ReferralsDbContext db, TimeProvider clock)
             chosen is null ? [] : await TopSolutionsAsync(chosen, ct),
             withAttention ? await ReviewsDueSoonAsync(actor, now, ct) : AttentionList.None,
             withAttention ? await RegistrationsAwaitingAsync(ct) : AttentionList.None,
-            now);
+            now)
+        {
+            Pipeline = pipeline,
+        };
     }
 
     private sealed record Cell<TKey>(TKey Key, string Currency, int Count, decimal Value);
@@ -114,6 +118,22 @@ public sealed class InsightsQuery(ReferralsDbContext db, TimeProvider clock)
             .ToListAsync(ct);
         var days = spans.Select(s => (s.Decided - s.Shared).TotalDays).Order().ToList();
         return (Median(days), days.Count);
+    }
+
+    // The open pipeline by sales stage: Active deals, per stage and currency (Won is closed business, not pipeline).
+    private async Task<List<StageFigure>> PipelineAsync(CancellationToken ct)
+    {
+        var cells = await db.Deals.AsNoTracking()
+            .Where(d => d.Status == DealStatus.Active)
+            .GroupBy(d => new { d.Stage, d.Currency })
+            .Select(g => new { g.Key.Stage, g.Key.Currency, Count = g.Count(), Value = g.Sum(d => d.Value) })
+            .ToListAsync(ct);
+        return [.. SalesStages.All.Where(s => s != SalesStage.Won).Select(stage =>
+        {
+            var mine = cells.Where(c => (c.Stage ?? SalesStage.Accepted) == stage).ToList();
+            var values = mine.GroupBy(c => c.Currency).ToDictionary(g => g.Key, g => g.Sum(c => c.Value), StringComparer.Ordinal);
+            return new StageFigure(stage, mine.Sum(c => c.Count), values);
+        })];
     }
 
     public static double? Median(IReadOnlyList<double> sorted) => sorted.Count switch

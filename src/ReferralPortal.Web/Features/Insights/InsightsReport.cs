@@ -34,6 +34,25 @@ public sealed record InsightsReport(
         .Sum(s => s.ValueIn(Currency));
 
     public int OpenCount => ByStatus.Where(s => s.Key is DealStatus.New or DealStatus.Active).Sum(s => s.Count);
+
+    /// <summary>Active deals by sales stage, with open and weighted value per currency.</summary>
+    public IReadOnlyList<StageFigure> Pipeline { get; init; } = [];
+
+    /// <summary>The currencies the pipeline has value in, in the order of <see cref="Currencies"/>.</summary>
+    public IReadOnlyList<string> PipelineCurrencies => [.. Currencies.Where(c => Pipeline.Any(p => p.ValueIn(c) != 0))];
+
+    public decimal PipelineOpen(string currency) => Pipeline.Sum(p => p.ValueIn(currency));
+
+    /// <summary>The value weighted by stage probability in one currency (never summed across currencies).</summary>
+    public decimal PipelineWeighted(string currency) => Pipeline.Sum(p => p.WeightedIn(currency));
+}
+
+/// <summary>Active deals at one sales stage: how many, their value per currency, and that value weighted by the stage's probability.</summary>
+public sealed record StageFigure(SalesStage Stage, int Count, IReadOnlyDictionary<string, decimal> Values)
+{
+    public decimal ValueIn(string currency) => Values.TryGetValue(currency, out var v) ? v : 0;
+
+    public decimal WeightedIn(string currency) => SalesStages.Weighted(ValueIn(currency), Stage);
 }
 
 /// <summary>A count over all currencies and the value in each currency, for one status or deal type.</summary>

@@ -39,12 +39,22 @@ public sealed class DealNotifier(ReferralsDbContext db, IOptions<EmailOptions> e
         var reviewers = audience.HasFlag(Audience.VendorReviewers);
         var ownerAdmins = audience.HasFlag(Audience.OwnerAdmins);
         var creator = audience.HasFlag(Audience.Creator) ? deal.CreatedByUserId : null;
+        var team = audience.HasFlag(Audience.Team);
         var owner = deal.OwnerOrganisationId;
+        var dealId = deal.Id;
+
+        // A referral user of an organisation that limits them to their deal teams hears only of their team's deals,
+        // as they see only those (the same rule as the tenant filter, for people other than the signed-in one).
+        var teamOnly = await db.Organisations.AsNoTracking()
+            .Where(o => o.Id == owner).Select(o => o.ReferralUserDealAccess).FirstOrDefaultAsync(ct) == ReferralUserDealAccess.TeamDealsOnly;
+        var members = db.DealTeamMembers.Where(m => m.DealId == dealId).Select(m => m.UserId);
         return await db.Users.AsNoTracking()
             .Where(u => (reviewers && (u.Role == PortalRole.Reviewer || u.Role == PortalRole.ProgrammeAdmin)
                             && db.Organisations.Any(o => o.Id == u.OrganisationId && o.Kind == OrganisationKind.Vendor))
                 || (ownerAdmins && u.OrganisationId == owner && u.Role == PortalRole.ReferralAdmin)
+                || (team && members.Contains(u.Id))
                 || u.Id == creator)
+            .Where(u => !(teamOnly && u.OrganisationId == owner && u.Role == PortalRole.ReferralUser) || members.Contains(u.Id))
             .OrderBy(u => u.Id)
             .Select(u => new Recipient(u.Id, u.OrganisationId, u.Email, u.DisplayName, u.PreferredCulture))
             .ToListAsync(ct);
@@ -61,6 +71,7 @@ public sealed class DealNotifier(ReferralsDbContext db, IOptions<EmailOptions> e
         NotificationKind.NewCoSellReferral => SharedResource.Text("New co-sell referral to review: {0}", deal.ReferralId),
         NotificationKind.ReviewReminder => SharedResource.Text("Review due soon: {0}", deal.ReferralId),
         NotificationKind.RegistrationDecision => SharedResource.Text("Registration decision: {0}", deal.ReferralId),
+        NotificationKind.DealNote => SharedResource.Text("New note on referral {0}", deal.ReferralId),
         _ => SharedResource.Text("Update on referral {0}", deal.ReferralId),
     };
 

@@ -27,6 +27,7 @@ public static partial class NotificationTexts
         (ApprovedPattern(), "The registration of {0} was approved."),
         (RejectedPattern(), "The registration of {0} was rejected{1}"),
         (ReminderPattern(), "{0} needs a decision: review {1} (due {2})."),
+        (NotePattern(), "{0} added a note to {1}."),
     ];
 
     public static string Localize(string stored)
@@ -88,4 +89,7 @@ public static partial class NotificationTexts
 
     [GeneratedRegex(@"^(?<what>.+) needs a decision: review (?<left>due today|\d+ days? left) \(due (?<due>.+)\)\.$", RegexOptions.Singleline)]
     private static partial Regex ReminderPattern();
+
+    [GeneratedRegex(@"^(?<who>.+) added a note to (?<what>R-\d+ “.+”)\.$", RegexOptions.Singleline)]
+    private static partial Regex NotePattern();
 }

@@ -44,6 +44,17 @@ public sealed class WorkspaceDeals(ReferralsDbContext db, IDealSearch search)
             deals = deals.Where(d => d.RegistrationStatus == registration);
         }
 
+        if (f.Stage is { } stage)
+        {
+            deals = deals.Where(d => d.Stage == stage && (d.Status == DealStatus.Active || d.Status == DealStatus.Won));
+        }
+
+        if (f.AssignedToMe)
+        {
+            var me = actor.UserId;
+            deals = deals.Where(d => d.Team.Any(m => m.UserId == me));
+        }
+
         if (f.Search is { } text)
         {
             deals = search.Apply(deals, text);
@@ -100,6 +111,7 @@ public sealed class WorkspaceDeals(ReferralsDbContext db, IDealSearch search)
             SortColumn.Status => By(deals, d => d.Status, desc),
             SortColumn.Type => By(deals, d => d.DealType, desc),
             SortColumn.Registration => By(deals, d => d.RegistrationStatus, desc),
+            SortColumn.Stage => By(deals, StageOrder, desc),
             SortColumn.ReviewDue => By(deals, d => d.ReviewDueAt, desc),
             SortColumn.Solutions => By(deals, d => d.Solutions.Min(s => s.Name), desc),
             _ => By(deals, d => d.UpdatedAt, desc),
@@ -124,6 +136,12 @@ public sealed class WorkspaceDeals(ReferralsDbContext db, IDealSearch search)
 
     public static IOrderedQueryable<Deal> RestNewestFirst(IQueryable<Deal> deals) =>
         deals.Where(d => d.Status != DealStatus.New).OrderByDescending(d => d.UpdatedAt).ThenByDescending(d => d.Id);
+
+    /// <summary>The stage as shown (Active and Won deals only), in the stages' own order rather than by name.</summary>
+    private static readonly System.Linq.Expressions.Expression<Func<Deal, int>> StageOrder = d =>
+        d.Status != DealStatus.Active && d.Status != DealStatus.Won ? 0
+        : d.Stage == SalesStage.Accepted ? 1 : d.Stage == SalesStage.Qualified ? 2 : d.Stage == SalesStage.Developed ? 3
+        : d.Stage == SalesStage.Proposed ? 4 : d.Stage == SalesStage.Negotiated ? 5 : d.Stage == SalesStage.Won ? 6 : 0;
 
     private static IOrderedQueryable<Deal> By<TKey>(IQueryable<Deal> deals, System.Linq.Expressions.Expression<Func<Deal, TKey>> key, bool desc) =>
         desc ? deals.OrderByDescending(key) : deals.OrderBy(key);

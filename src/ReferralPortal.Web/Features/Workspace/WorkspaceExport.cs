@@ -28,7 +28,7 @@ public sealed class WorkspaceExport(WorkspaceDeals source)
     [
         SharedResource.Text("Referral ID"), SharedResource.Text("Deal name"), SharedResource.Text("Customer"), SharedResource.Text("Country"),
         SharedResource.Text("Value"), SharedResource.Text("Currency"), SharedResource.Text("Status"), SharedResource.Text("Deal type"),
-        SharedResource.Text("Registration status"), SharedResource.Text("Review due"), SharedResource.Text("Solutions"), SharedResource.Text("Last updated"),
+        SharedResource.Text("Registration status"), SharedResource.Text("Sales stage"), SharedResource.Text("Review due"), SharedResource.Text("Solutions"), SharedResource.Text("Last updated"),
     ];
 
     public async Task WriteAsync(Stream body, Actor actor, WorkspaceTab tab, WorkspaceFilter filter, CancellationToken ct)
@@ -55,11 +55,12 @@ public sealed class WorkspaceExport(WorkspaceDeals source)
 
     private sealed record ExportRow(
         int Id, string Name, string Customer, string LocationCountry, decimal Value, string Currency, DealStatus Status,
-        DealType DealType, RegistrationStatus RegistrationStatus, DateTime? ReviewDueAt, DateTime UpdatedAt, string Solutions);
+        DealType DealType, RegistrationStatus RegistrationStatus, SalesStage? Stage, DateTime? ReviewDueAt, DateTime UpdatedAt, string Solutions);
 
     private static IAsyncEnumerable<ExportRow> Rows(IQueryable<Deal> deals) =>
         deals.Select(d => new ExportRow(
                 d.Id, d.Name, d.Customer.Name, d.LocationCountry, d.Value, d.Currency, d.Status, d.DealType, d.RegistrationStatus,
+                d.Status == DealStatus.Active || d.Status == DealStatus.Won ? d.Stage : null,
                 d.ReviewDueAt, d.UpdatedAt, string.Join("; ", d.Solutions.OrderBy(s => s.Name).Select(s => s.Name))))
             .AsAsyncEnumerable();
 
@@ -76,6 +77,7 @@ public sealed class WorkspaceExport(WorkspaceDeals source)
             Format.Status(r.Status),
             Format.DealType(r.DealType),
             Format.Registration(r.RegistrationStatus),
+            r.Stage is { } stage ? Format.StageName(stage) : string.Empty,
             r.ReviewDueAt?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             r.Solutions,
             r.UpdatedAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),

@@ -20,6 +20,12 @@ public sealed class WorkspaceFilterInput
 
     public string? Registration { get; set; }
 
+    /// <summary>The sales stage (Active and Won deals).</summary>
+    public string? Stage { get; set; }
+
+    /// <summary>"Assigned to me": "me" keeps the deals whose team includes the current user.</summary>
+    public string? Assigned { get; set; }
+
     public string? Q { get; set; }
 
     public string? Sort { get; set; }
@@ -41,6 +47,7 @@ public enum SortColumn
     Status,
     Type,
     Registration,
+    Stage,
     ReviewDue,
     Solutions,
     Updated,
@@ -67,10 +74,18 @@ public sealed record WorkspaceFilter(
     public const int MaxPageSize = 100;
     public const int MaxSearchLength = 100;
 
+    public const string AssignedToMeValue = "me";
+
     public static WorkspaceFilter Default { get; } = new(null, null, null, null, null, null, null, null, false, 1, DefaultPageSize);
 
+    /// <summary>The sales stage of Active and Won deals.</summary>
+    public SalesStage? Stage { get; init; }
+
+    /// <summary>Only the deals whose team includes the current user.</summary>
+    public bool AssignedToMe { get; init; }
+
     public bool HasFilters => Country is not null || CustomerId is not null || Type is not null || SolutionId is not null
-        || Status is not null || Registration is not null || Search is not null;
+        || Status is not null || Registration is not null || Search is not null || Stage is not null || AssignedToMe;
 
     public int Skip => (Page - 1) * PageSize;
 
@@ -90,8 +105,15 @@ public sealed record WorkspaceFilter(
             ParseEnum<SortColumn>(input.Sort),
             string.Equals(Blank(input.Dir), "desc", StringComparison.OrdinalIgnoreCase),
             ParsePositive(input.Page) ?? 1,
-            Math.Min(pageSize, MaxPageSize));
+            Math.Min(pageSize, MaxPageSize))
+        {
+            Stage = ParseEnum<SalesStage>(input.Stage),
+            AssignedToMe = IsAssignedToMe(input.Assigned),
+        };
     }
+
+    internal static bool IsAssignedToMe(string? text) =>
+        string.Equals(Blank(text), AssignedToMeValue, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>This view as query-string pairs (only what differs from the defaults), with <paramref name="change"/> applied.</summary>
     public IEnumerable<KeyValuePair<string, string?>> ToQuery(Func<WorkspaceFilter, WorkspaceFilter>? change = null)
@@ -112,6 +134,8 @@ public sealed record WorkspaceFilter(
         Add("solution", f.SolutionId?.ToString(CultureInfo.InvariantCulture));
         Add("status", f.Status?.ToString());
         Add("registration", f.Registration?.ToString());
+        Add("stage", f.Stage?.ToString());
+        Add("assigned", f.AssignedToMe ? AssignedToMeValue : null);
         Add("q", f.Search);
         Add("sort", f.Sort?.ToString());
         Add("dir", f.Sort is null ? null : f.Descending ? "desc" : "asc");
@@ -157,6 +181,10 @@ public sealed class WorkspaceFilterInputValidator : AbstractValidator<WorkspaceF
             .When(x => WorkspaceFilter.Blank(x.Status) is not null).WithMessage("Unknown status; showing all statuses.");
         RuleFor(x => x.Registration).Must(Known<RegistrationStatus>)
             .When(x => WorkspaceFilter.Blank(x.Registration) is not null).WithMessage("Unknown registration status; showing all registration statuses.");
+        RuleFor(x => x.Stage).Must(Known<SalesStage>)
+            .When(x => WorkspaceFilter.Blank(x.Stage) is not null).WithMessage("Unknown sales stage; showing all stages.");
+        RuleFor(x => x.Assigned).Must(WorkspaceFilter.IsAssignedToMe)
+            .When(x => WorkspaceFilter.Blank(x.Assigned) is not null).WithMessage("Assigned to me takes the value \"me\"; showing everyone's deals.");
         RuleFor(x => x.Q).MaximumLength(WorkspaceFilter.MaxSearchLength)
             .WithMessage($"Search text is limited to {WorkspaceFilter.MaxSearchLength} characters; the rest was left out.");
         RuleFor(x => x.Sort).Must(Known<SortColumn>)

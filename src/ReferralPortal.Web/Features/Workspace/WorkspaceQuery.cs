@@ -23,6 +23,9 @@ public sealed record DealRow(
     bool IsFavourite,
     IReadOnlyList<string> Solutions)
 {
+    /// <summary>The sales stage, shown for Active and Won deals.</summary>
+    public SalesStage? Stage { get; init; }
+
     public string ReferralId => Deal.FormatReferralId(Id);
 }
 
@@ -44,6 +47,9 @@ public sealed record WorkspacePage(WorkspaceTab Tab, IReadOnlyList<WorkspaceTab>
 
     /// <summary>Per tab, how many New referrals await this side's decision.</summary>
     public IReadOnlyDictionary<WorkspaceTab, int> Awaiting { get; init; } = new Dictionary<WorkspaceTab, int>();
+
+    /// <summary>"Assigned to me" is offered to partner users: deal teams are made of the owner organisation's people.</summary>
+    public bool CanFilterAssigned => Tabs.Contains(WorkspaceTab.Outbound);
 
     /// <summary>Messages about query-string values that were left out.</summary>
     public IReadOnlyList<string> Notices { get; init; } = [];
@@ -146,14 +152,19 @@ public sealed class WorkspaceQuery(ReferralsDbContext db, WorkspaceDeals source,
                 d.Id, d.Name, d.Customer.Name, d.LocationCountry, d.Value, d.Currency, d.Status, d.DealType, d.RegistrationStatus,
                 d.ReviewDueAt, d.UpdatedAt,
                 db.DealFavourites.Any(f => f.DealId == d.Id && f.UserId == actor.UserId),
-                Array.Empty<string>()))
+                Array.Empty<string>())
+        {
+            Stage = d.Status == DealStatus.Active || d.Status == DealStatus.Won ? d.Stage : null,
+        })
             .ToListAsync(ct);
 
     // Filter options change only when the organisation gains a customer, country or solution: a short
     // per-organisation cache keeps three scans of the tenant's deals off every list request.
     private async Task<FilterOptions> CachedOptionsAsync(Actor actor, int? selectedCustomer, CancellationToken ct)
     {
-        var key = (nameof(FilterOptions), actor.IsVendor ? 0 : actor.OrganisationId, System.Globalization.CultureInfo.CurrentUICulture.Name);
+        // A team-limited referral user has options of their own (the deals they see); everyone else shares the organisation's.
+        var owner = db.Tenant is { TeamOnly: true } ? actor.UserId : (actor.IsVendor ? 0 : actor.OrganisationId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var key = (nameof(FilterOptions), owner, System.Globalization.CultureInfo.CurrentUICulture.Name);
         if (!cache.TryGetValue(key, out FilterOptions? options) || options is null)
         {
             options = await OptionsAsync(ct);

@@ -11,7 +11,7 @@
                 }
             });
         });
-        form.querySelectorAll('select.js-autosubmit').forEach(function (select) {
+        form.querySelectorAll('select.js-autosubmit, input[type=checkbox].js-autosubmit').forEach(function (select) {
             select.addEventListener('change', function () {
                 form.requestSubmit();
             });
