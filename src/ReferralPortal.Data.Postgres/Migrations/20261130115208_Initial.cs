@@ -93,7 +93,8 @@ namespace ReferralPortal.Data.Postgres.Migrations
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Country = table.Column<string>(type: "character(2)", fixedLength: true, maxLength: 2, nullable: false)
+                    Country = table.Column<string>(type: "character(2)", fixedLength: true, maxLength: 2, nullable: false),
+                    ReferralUserDealAccess = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -193,7 +194,8 @@ namespace ReferralPortal.Data.Postgres.Migrations
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     CreatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Stage = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -386,7 +388,11 @@ namespace ReferralPortal.Data.Postgres.Migrations
                     FromStatus = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     ToStatus = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Comment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    Comment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Field = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    OldValue = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    NewValue = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatorLeft = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -442,6 +448,31 @@ namespace ReferralPortal.Data.Postgres.Migrations
                     table.PrimaryKey("PK_DealNotes", x => x.Id);
                     table.ForeignKey(
                         name: "FK_DealNotes_Deals_DealId",
+                        column: x => x.DealId,
+                        principalTable: "Deals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DealTeamMembers",
+                columns: table => new
+                {
+                    DealId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    AddedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DealTeamMembers", x => new { x.DealId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_DealTeamMembers_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DealTeamMembers_Deals_DealId",
                         column: x => x.DealId,
                         principalTable: "Deals",
                         principalColumn: "Id",
@@ -614,6 +645,11 @@ namespace ReferralPortal.Data.Postgres.Migrations
                 columns: new[] { "SolutionId", "DealId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DealTeamMembers_UserId_DealId",
+                table: "DealTeamMembers",
+                columns: new[] { "UserId", "DealId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EmailOutbox_SentAt_NextAttemptAt",
                 table: "EmailOutbox",
                 columns: new[] { "SentAt", "NextAttemptAt" });
@@ -672,6 +708,9 @@ namespace ReferralPortal.Data.Postgres.Migrations
                 name: "DealSolutions");
 
             migrationBuilder.DropTable(
+                name: "DealTeamMembers");
+
+            migrationBuilder.DropTable(
                 name: "EmailOutbox");
 
             migrationBuilder.DropTable(
@@ -681,10 +720,10 @@ namespace ReferralPortal.Data.Postgres.Migrations
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "Deals");
+                name: "Solutions");
 
             migrationBuilder.DropTable(
-                name: "Solutions");
+                name: "Deals");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
