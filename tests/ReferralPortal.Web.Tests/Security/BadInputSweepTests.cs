@@ -51,6 +51,7 @@ public sealed class BadInputSweepTests(PortalFactory factory) : IClassFixture<Po
         new("combining marks", "Z̶̢a̷l̵g̶o̸"),
         new("crlf", "x\r\nSet-Cookie: rp=1"),
         new("path traversal", "../../etc/passwd"),
+        new("non-ASCII local address", "/referrals/outbound?q=Logística/é"),
         new("invalid utf-8", string.Empty, Encoded: "%ED%A0%80%FF%FE"),
     ];
 
