@@ -213,7 +213,11 @@ public sealed class TwoInstances : IAsyncLifetime
 
         public string Output => string.Join("\n", output.TakeLast(40));
 
-        public static async Task<AppProcess> StartAsync(string connectionString, TimeSpan timeout)
+        /// <summary>Every line the process has written to stdout and stderr so far (its console log sink).</summary>
+        public IReadOnlyList<string> Lines => [.. output];
+
+        /// <param name="environment">Variables set after the defaults (which they override), e.g. another environment.</param>
+        public static async Task<AppProcess> StartAsync(string connectionString, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
         {
             var port = FreePort();
             var baseUrl = $"http://127.0.0.1:{port}";
@@ -236,6 +240,10 @@ public sealed class TwoInstances : IAsyncLifetime
             info.Environment["RateLimits__LoginPerMinute"] = "1000";
             info.Environment["Serilog__MinimumLevel__Default"] = "Warning";
             info.Environment["Email__OutboxEnabled"] = "false";
+            foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            {
+                info.Environment[name] = value;
+            }
 
             var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
             var app = new AppProcess(process, baseUrl);
