@@ -72,7 +72,7 @@ public sealed class SolutionsController(CurrentTenant current, ReferralsDbContex
             return Redirect("/solutions");
         }
 
-        return outcome == SolutionCommandOutcome.Conflict && await EditPageAsync(id, null, null, ct) is { } current ? Conflict("Edit", current) : NotFound();
+        return outcome == SolutionCommandOutcome.Conflict && await EditPageAsync(id, null, null, ct) is { } latest ? Conflict("Edit", latest) : NotFound();
     }
 
     [HttpGet("{id:int}/status")]
@@ -108,7 +108,7 @@ public sealed class SolutionsController(CurrentTenant current, ReferralsDbContex
             return Redirect("/solutions");
         }
 
-        return outcome == SolutionCommandOutcome.Conflict && await StatusPageAsync(id, null, null, ct) is { } current ? Conflict("Status", current) : NotFound();
+        return outcome == SolutionCommandOutcome.Conflict && await StatusPageAsync(id, null, null, ct) is { } latest ? Conflict("Status", latest) : NotFound();
     }
 
     // A version that is not a number is not "no version": never skip the stale-page check on garbage.
