@@ -39,7 +39,7 @@ public static class ObservabilitySetup
         var serilog = services.Last(d => d.ServiceType == typeof(ILoggerFactory));
         var create = serilog.ImplementationFactory ?? throw new InvalidOperationException("AddSerilog registers the logger factory as a factory.");
         services.Remove(serilog);
-        services.AddSingleton<ILoggerFactory>(sp => new UnreadableClientTokens.LoggerFactory((ILoggerFactory)create(sp), sp.GetRequiredService<UnreadableClientTokens>()));
+        services.AddSingleton<ILoggerFactory>(sp => new UnreadableClientTokens.FilteringLoggerFactory((ILoggerFactory)create(sp), sp.GetRequiredService<UnreadableClientTokens>()));
     }
 
     /// <summary>One line per request with the user and organisation ids; never bodies, tokens or contact details.</summary>

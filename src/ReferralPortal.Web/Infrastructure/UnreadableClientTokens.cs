@@ -49,12 +49,12 @@ public sealed class UnreadableClientTokens
     }
 
     /// <summary>Wraps the app's logger factory so the watched categories go through <see cref="UnreadableClientTokens"/>.</summary>
-    public sealed class LoggerFactory(ILoggerFactory inner, UnreadableClientTokens tokens) : ILoggerFactory
+    public sealed class FilteringLoggerFactory(ILoggerFactory inner, UnreadableClientTokens tokens) : ILoggerFactory
     {
         public ILogger CreateLogger(string categoryName)
         {
             var logger = inner.CreateLogger(categoryName);
-            return IsWatched(categoryName) ? new Logger(logger, categoryName, tokens) : logger;
+            return IsWatched(categoryName) ? new FilteringLogger(logger, categoryName, tokens) : logger;
         }
 
         public void AddProvider(ILoggerProvider provider) => inner.AddProvider(provider);
@@ -62,7 +62,7 @@ public sealed class UnreadableClientTokens
         public void Dispose() => inner.Dispose();
     }
 
-    private sealed class Logger(ILogger inner, string category, UnreadableClientTokens tokens) : ILogger
+    private sealed class FilteringLogger(ILogger inner, string category, UnreadableClientTokens tokens) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => inner.BeginScope(state);

@@ -43,15 +43,6 @@ public sealed class SolutionCommand(ReferralsDbContext db, CurrentTenant current
         }
 
         change(solution, actor);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return SolutionCommandOutcome.Done;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return SolutionCommandOutcome.Conflict;
-        }
+        return await db.TrySaveChangesAsync(ct) ? SolutionCommandOutcome.Done : SolutionCommandOutcome.Conflict;
     }
 }
