@@ -12,7 +12,7 @@ using ReferralPortal.Data;
 namespace ReferralPortal.Data.SqlServer.Migrations
 {
     [DbContext(typeof(ReferralsDbContext))]
-    [Migration("20261130095809_SecuritySolutionVersion")]
+    [Migration("20261130114033_SecuritySolutionVersion")]
     partial class SecuritySolutionVersion
     {
         /// <inheritdoc />
