@@ -8,7 +8,6 @@ using ReferralPortal.Web.Infrastructure;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
 
 builder.AddObservability();
 builder.Services
@@ -39,7 +38,6 @@ else
     app.UseExceptionHandler("/error");
     if (app.Configuration.GetValue("Hosting:HttpsRedirection", true))
     {
-        app.UseHsts();
         app.UseHttpsRedirection();
     }
 }

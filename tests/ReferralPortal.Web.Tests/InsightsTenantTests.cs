@@ -24,7 +24,7 @@ public sealed class InsightsTenantTests(InsightsFactory factory) : IClassFixture
         var response = await client.GetAsync(url);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/account/login", response.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/account/login", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]

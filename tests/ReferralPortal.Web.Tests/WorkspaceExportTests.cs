@@ -121,6 +121,37 @@ public sealed class WorkspaceExportTests(PortalFactory factory) : IClassFixture<
         Assert.StartsWith($"{Deal.FormatReferralId(quoted)},\"'+cmd deal\",\"Smith, \"\"Jones\"\" & Co\",PT,", quotedLines[1], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(DemoAccounts.NorthwindSales, "/referrals/outbound/export", ';')]
+    [InlineData(DemoAccounts.NorthwindSales, "/referrals/outbound/export", ',')]
+    [InlineData(DemoAccounts.Reviewer, "/referrals/shared/export", ';')]
+    [InlineData(DemoAccounts.Reviewer, "/referrals/shared/export", ',')]
+    public async Task Export_read_with_either_list_separator_starts_no_cell_with_a_formula(string email, string url, char separator)
+    {
+        // A partner's co-sell deal reaches the vendor's export: the payload crosses tenants.
+        var id = await WorkspaceTestData.AddOutboundDealAsync(factory, DemoAccounts.NorthwindAdmin, "Lisboa Retail;@SUM(1+1)*cmd|' /C calc'!A0", "Q3 renewal;=cmd|' /C calc'!A0");
+        using var client = await factory.LoginAsync(email);
+        var response = await client.GetAsync(url + "?q=" + Deal.FormatReferralId(id));
+
+        var cells = SpreadsheetCells(await response.Content.ReadAsStringAsync(), separator);
+
+        Assert.Equal(2, cells.Count);
+        Assert.Contains(Deal.FormatReferralId(id), cells[1][0], StringComparison.Ordinal);
+        Assert.All(cells.SelectMany(row => row), cell => Assert.False(
+            cell.TrimStart(' ').Length > 0 && "=+-@\t".Contains(cell.TrimStart(' ')[0], StringComparison.Ordinal),
+            $"A reader splitting on '{separator}' gets a cell starting like a formula: {cell}"));
+    }
+
+    [Fact]
+    public async Task Export_is_never_stored_by_the_browser_or_a_proxy()
+    {
+        using var client = await factory.LoginAsync(DemoAccounts.NorthwindSales);
+
+        var response = await client.GetAsync("/referrals/outbound/export");
+
+        Assert.True(response.Headers.CacheControl?.NoStore, $"Cache-Control: {response.Headers.CacheControl}");
+    }
+
     [Fact]
     public async Task Export_of_a_partner_never_contains_another_partners_deals()
     {
@@ -153,6 +184,64 @@ public sealed class WorkspaceExportTests(PortalFactory factory) : IClassFixture<
         Assert.NotEmpty(privateIds);
         Assert.True(shared.Length > 1);
         Assert.Empty(shared.Skip(1).Select(l => l.Split(',')[0]).Intersect(privateIds));
+    }
+
+    /// <summary>
+    /// The rows and cells a spreadsheet sees when it splits the file on <paramref name="separator"/>: a double quote
+    /// starts or ends a quoted run (two in a row inside one are a quote), and the separator or a line break outside
+    /// quotes ends a cell or a row. Excel set to Portuguese reads a CSV file this way with ';'.
+    /// </summary>
+    private static List<List<string>> SpreadsheetCells(string text, char separator)
+    {
+        var rows = new List<List<string>>();
+        var row = new List<string>();
+        var cell = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '"')
+            {
+                if (quoted && i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    cell.Append('"');
+                    i++;
+                }
+                else
+                {
+                    quoted = !quoted;
+                }
+            }
+            else if (!quoted && c == separator)
+            {
+                row.Add(cell.ToString());
+                cell.Clear();
+            }
+            else if (!quoted && c is '\r' or '\n')
+            {
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+
+                row.Add(cell.ToString());
+                cell.Clear();
+                rows.Add(row);
+                row = [];
+            }
+            else if (c != '\uFEFF')
+            {
+                cell.Append(c);
+            }
+        }
+
+        if (cell.Length > 0 || row.Count > 0)
+        {
+            row.Add(cell.ToString());
+            rows.Add(row);
+        }
+
+        return rows;
     }
 
     [Fact]

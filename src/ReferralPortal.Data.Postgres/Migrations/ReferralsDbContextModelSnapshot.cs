@@ -839,6 +839,10 @@ namespace ReferralPortal.Data.Postgres.Migrations
                     b.Property<bool>("RegistrationEligible")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrganisationId", "Name");

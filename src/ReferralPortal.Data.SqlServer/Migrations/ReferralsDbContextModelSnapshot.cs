@@ -830,6 +830,10 @@ namespace ReferralPortal.Data.SqlServer.Migrations
                     b.Property<bool>("RegistrationEligible")
                         .HasColumnType("bit");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrganisationId", "Name");

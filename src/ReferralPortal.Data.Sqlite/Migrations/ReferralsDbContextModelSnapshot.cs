@@ -801,6 +801,10 @@ namespace ReferralPortal.Data.Sqlite.Migrations
                     b.Property<bool>("RegistrationEligible")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrganisationId", "Name");

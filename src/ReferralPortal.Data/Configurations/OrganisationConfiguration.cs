@@ -24,6 +24,7 @@ internal sealed class SolutionConfiguration : IEntityTypeConfiguration<Solution>
         b.Property(s => s.Description).HasMaxLength(1000);
         b.Property(s => s.MarketplaceStatus).HasConversion<string>().HasMaxLength(20);
         b.Property(s => s.CoSellStatus).HasConversion<string>().HasMaxLength(20);
+        b.Property(s => s.Version).IsConcurrencyToken();
         b.HasOne<Organisation>().WithMany().HasForeignKey(s => s.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(s => new { s.OrganisationId, s.Name });
     }

@@ -249,13 +249,16 @@ public partial class Deal
 
     private static string SolutionNames(IEnumerable<Solution> list) => string.Join("; ", list.Select(s => s.Name).Order(StringComparer.Ordinal));
 
-    /// <summary>Anyone who can see the deal adds a note; only vendor users can keep it internal to the vendor.</summary>
+    /// <summary>
+    /// Anyone who can see the deal adds a note; only vendor users can keep it internal to the vendor, and an
+    /// internal note leaves the deal's "Last updated" as the partner knows it.
+    /// </summary>
     public DealNote AddNote(Actor actor, string text, bool vendorInternal, DateTime now)
     {
         Ensure(WhyNot(DealAction.AddNote, actor, now));
         var note = new DealNote(actor.UserId, actor.DisplayName, actor.OrganisationId, text, vendorInternal && actor.IsVendor, now);
         notes.Add(note);
-        Log(ActivityKind.NoteAdded, actor, now, null, null, null, null);
+        Log(ActivityKind.NoteAdded, actor, now, null, null, null, null, visibleToOwner: !note.VendorInternal);
         return note;
     }
 

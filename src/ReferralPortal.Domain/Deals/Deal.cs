@@ -255,10 +255,14 @@ public partial class Deal
 
     private bool IsOwnerAdmin(Actor actor) => actor.IsPartnerAdmin && actor.BelongsTo(OwnerOrganisationId);
 
-    private void Log(ActivityKind kind, Actor? actor, DateTime at, DealStatus? from, DealStatus? to, string? reason, string? comment)
+    /// <param name="visibleToOwner">False for what the owner partner never sees (a vendor-internal note): their "Last updated" stays.</param>
+    private void Log(ActivityKind kind, Actor? actor, DateTime at, DealStatus? from, DealStatus? to, string? reason, string? comment, bool visibleToOwner = true)
     {
         activities.Add(new DealActivity(kind, actor?.UserId, actor?.DisplayName ?? "System", at, from, to, reason, comment));
-        UpdatedAt = at;
+        if (visibleToOwner)
+        {
+            UpdatedAt = at;
+        }
     }
 
     // One entry per changed field: "Value: 100000.00 EUR → 125000.00 EUR".

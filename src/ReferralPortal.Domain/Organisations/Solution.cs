@@ -51,6 +51,12 @@ public class Solution
 
     public bool IsCoSellReady => CoSellStatus == CoSellStatus.CoSellReady;
 
+    /// <summary>
+    /// Optimistic concurrency token, bumped on every save by the data layer: the partner's edit and the programme
+    /// admin's status change each apply only to the solution their page showed.
+    /// </summary>
+    public int Version { get; set; }
+
     /// <summary>A deal attached to this solution can be registered.</summary>
     public bool MakesDealsEligibleForRegistration => IsPublished && IsCoSellReady && RegistrationEligible;
 

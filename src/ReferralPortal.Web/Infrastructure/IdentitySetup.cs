@@ -42,6 +42,7 @@ public static class IdentitySetup
             o.SlidingExpiration = true;
         });
 
+        services.ConfigureOptions<SignInRedirects>();
         services.AddAuthorization(Policies.Configure);
         return services;
     }

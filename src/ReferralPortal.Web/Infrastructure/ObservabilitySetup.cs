@@ -25,16 +25,30 @@ public static class ObservabilitySetup
                 log.WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture);
             }
         }, preserveStaticLogger: true); // each host logs through its own logger, not the process-wide Log.Logger (several hosts share a test process)
+        QuietUnreadableClientTokens(builder.Services);
 
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<ReferralsDbContext>("database", tags: ["ready"], customTestQuery: (db, ct) => db.Database.CanConnectAsync(ct));
         return builder;
     }
 
+    // Wraps the logger factory AddSerilog registered (see UnreadableClientTokens for why).
+    private static void QuietUnreadableClientTokens(IServiceCollection services)
+    {
+        services.AddSingleton<UnreadableClientTokens>();
+        var serilog = services.Last(d => d.ServiceType == typeof(ILoggerFactory));
+        var create = serilog.ImplementationFactory ?? throw new InvalidOperationException("AddSerilog registers the logger factory as a factory.");
+        services.Remove(serilog);
+        services.AddSingleton<ILoggerFactory>(sp => new UnreadableClientTokens.FilteringLoggerFactory((ILoggerFactory)create(sp), sp.GetRequiredService<UnreadableClientTokens>()));
+    }
+
     /// <summary>One line per request with the user and organisation ids; never bodies, tokens or contact details.</summary>
     public static IApplicationBuilder UsePortalRequestLogging(this IApplicationBuilder app) =>
         app.UseSerilogRequestLogging(o =>
         {
+            // The middleware writes to the static Log.Logger unless given one; with preserveStaticLogger that logger
+            // is never configured and every request line would vanish silently. Use this host's own logger.
+            o.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
             o.EnrichDiagnosticContext = (diagnostics, http) =>
             {
                 var actor = PortalClaims.ToActor(http.User);

@@ -1,13 +1,19 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
 namespace ReferralPortal.Web.Infrastructure;
 
+/// <summary>
+/// The response headers that protect every page, in one place: the policy is registered here and the middleware
+/// applies it. HSTS is sent with HTTPS redirection outside Development (<see cref="UsePortalSecurityHeaders"/>).
+/// </summary>
 public static class SecurityHeadersSetup
 {
-    public static IServiceCollection AddPortalSecurityHeaders(this IServiceCollection services) => services;
-
-    /// <summary>CSP without inline script or style, nosniff, referrer policy, no framing.</summary>
-    public static IApplicationBuilder UsePortalSecurityHeaders(this IApplicationBuilder app)
+    /// <summary>CSP without inline script or style, nosniff, referrer policy, no framing, no server banner.</summary>
+    public static IServiceCollection AddPortalSecurityHeaders(this IServiceCollection services)
     {
-        var policies = new HeaderPolicyCollection()
+        // NetEscapades removes a Server header set by the app; Kestrel writes its own unless told not to.
+        services.Configure<KestrelServerOptions>(k => k.AddServerHeader = false);
+        services.AddSecurityHeaderPolicies(policies => policies.SetDefaultPolicy(headers => headers
             .AddFrameOptionsDeny()
             .AddContentTypeOptionsNoSniff()
             .AddReferrerPolicyStrictOriginWhenCrossOrigin()
@@ -22,10 +28,23 @@ public static class SecurityHeadersSetup
                 csp.AddConnectSrc().Self();
                 csp.AddFormAction().Self();
                 csp.AddFrameAncestors().None();
-                csp.AddBaseUri().Self();
+
+                // No page sets a <base>; an injected one could redirect every relative URL.
+                csp.AddBaseUri().None();
                 csp.AddObjectSrc().None();
             })
-            .RemoveServerHeader();
-        return app.UseSecurityHeaders(policies);
+            .RemoveServerHeader()));
+        return services;
+    }
+
+    /// <summary>Applies the registered policy to every response, and HSTS where HTTPS is enforced.</summary>
+    public static IApplicationBuilder UsePortalSecurityHeaders(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment() && app.Configuration.GetValue("Hosting:HttpsRedirection", true))
+        {
+            app.UseHsts();
+        }
+
+        return app.UseSecurityHeaders();
     }
 }

@@ -29,6 +29,27 @@ public sealed class NotesTests
     }
 
     [Fact]
+    public void Vendor_internal_note_leaves_the_last_updated_time_the_partner_sees()
+    {
+        var deal = new DealBuilder().Build();
+        var before = deal.UpdatedAt;
+
+        deal.AddNote(Actors.Reviewer(), "Check with the field team", vendorInternal: true, DealBuilder.Later);
+
+        Assert.Equal(before, deal.UpdatedAt);
+    }
+
+    [Fact]
+    public void Shared_note_moves_the_last_updated_time()
+    {
+        var deal = new DealBuilder().Build();
+
+        deal.AddNote(Actors.Reviewer(), "Visible to the partner", vendorInternal: false, DealBuilder.Later);
+
+        Assert.Equal(DealBuilder.Later, deal.UpdatedAt);
+    }
+
+    [Fact]
     public void Note_by_a_partner_asking_to_be_vendor_internal_is_not_internal()
     {
         var deal = new DealBuilder().Build();

@@ -92,8 +92,8 @@ public sealed class AuthorisationMatrixTests(PortalFactory factory) : IClassFixt
         ["Solutions.Edit [POST] /solutions/{id:int}/edit"] = "Login Invalid Forbidden Invalid Invalid Forbidden Forbidden",
         ["Solutions.Status [GET] /solutions/{id:int}/status"] = "Login Forbidden Forbidden Forbidden Forbidden Forbidden Ok",
 
-        // The programme admin posts the Edge Gateway's current statuses back (Draft, not ready): saved, nothing differs.
-        ["Solutions.Status [POST] /solutions/{id:int}/status"] = "Login Forbidden Forbidden Forbidden Forbidden Forbidden Redirect",
+        // The programme admin gets through the policy; the stale version (as for deals) makes it a 409 that saves nothing.
+        ["Solutions.Status [POST] /solutions/{id:int}/status"] = "Login Forbidden Forbidden Forbidden Forbidden Forbidden Conflict",
 
         ["Workspace.Index [GET] /"] = "Login Redirect Redirect Redirect Redirect Redirect Redirect",
         ["Workspace.Index [GET] /referrals"] = "Login Redirect Redirect Redirect Redirect Redirect Redirect",

@@ -51,6 +51,7 @@ public sealed class BadInputSweepTests(PortalFactory factory) : IClassFixture<Po
         new("combining marks", "Z̶̢a̷l̵g̶o̸"),
         new("crlf", "x\r\nSet-Cookie: rp=1"),
         new("path traversal", "../../etc/passwd"),
+        new("non-ASCII local address", "/referrals/outbound?q=Logística/é"),
         new("invalid utf-8", string.Empty, Encoded: "%ED%A0%80%FF%FE"),
     ];
 
@@ -102,6 +103,12 @@ public sealed class BadInputSweepTests(PortalFactory factory) : IClassFixture<Po
                         if (location is not null && (!location.StartsWith('/') || location.StartsWith("//", StringComparison.Ordinal)))
                         {
                             failures.Add($"{what}: redirects off-site to {location}");
+                        }
+
+                        // The test server passes any header on; Kestrel refuses a non-ASCII or control character (a 500 there).
+                        if (location is not null && location.Any(c => c > '\x7e' || char.IsControl(c)))
+                        {
+                            failures.Add($"{what}: a Location header Kestrel cannot send: {location}");
                         }
 
                         if (form.Method == "GET")

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -19,7 +18,7 @@ public sealed class ErrorLoggingTests(PortalFactory factory) : IClassFixture<Por
     [Fact]
     public async Task Unexpected_failure_is_logged_with_the_request_id_shown_on_the_error_page()
     {
-        var sink = new CollectingSink();
+        var sink = new CapturedLog();
         using var app = factory.WithWebHostBuilder(b =>
         {
             b.UseEnvironment("Production");
@@ -43,14 +42,5 @@ public sealed class ErrorLoggingTests(PortalFactory factory) : IClassFixture<Por
         Assert.Contains(sink.Events, e => e.Level >= LogEventLevel.Error
             && e.Exception?.ToString().Contains(Failure, StringComparison.Ordinal) == true
             && e.Properties.TryGetValue("RequestId", out var id) && id is ScalarValue { Value: string s } && s == requestId);
-    }
-
-    private sealed class CollectingSink : ILogEventSink
-    {
-        private readonly ConcurrentQueue<LogEvent> events = new();
-
-        public IReadOnlyCollection<LogEvent> Events => events;
-
-        public void Emit(LogEvent logEvent) => events.Enqueue(logEvent);
     }
 }

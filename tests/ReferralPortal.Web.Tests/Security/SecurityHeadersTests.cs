@@ -1,7 +1,10 @@
 using System.Net;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using ReferralPortal.Data.Seeding;
+using ReferralPortal.Web.Infrastructure;
 using ReferralPortal.Web.Tests.Infrastructure;
 
 namespace ReferralPortal.Web.Tests.Security;
@@ -37,20 +40,25 @@ public sealed class SecurityHeadersTests(PortalFactory factory) : IClassFixture<
         Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
         Assert.Contains("style-src 'self'", csp, StringComparison.Ordinal);
         Assert.Contains("object-src 'none'", csp, StringComparison.Ordinal);
+        Assert.Contains("base-uri 'none'", csp, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [MemberData(nameof(Pages))]
-    public async Task Page_has_nosniff_referrer_policy_and_no_framing_or_server_banner(string? email, string url)
+    [Fact]
+    public async Task Header_policy_lives_in_the_service_registration_that_the_middleware_applies()
     {
-        using var client = email is null ? factory.CreatePortalClient() : await factory.LoginAsync(email);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Services.AddPortalSecurityHeaders();
+        await using var app = builder.Build();
+        app.UseSecurityHeaders(); // the library's middleware with no policy of its own: it uses the registered one
+        app.MapGet("/", () => "ok");
+        await app.StartAsync(TestContext.Current.CancellationToken);
 
-        using var response = await client.GetAsync(url);
+        using var response = await app.GetTestClient().GetAsync("/", TestContext.Current.CancellationToken);
 
-        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
-        Assert.Equal("strict-origin-when-cross-origin", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
-        Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
-        Assert.False(response.Headers.Contains("Server"));
+        var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
+        Assert.Contains("base-uri 'none'", csp, StringComparison.Ordinal);
     }
 
     [Fact]

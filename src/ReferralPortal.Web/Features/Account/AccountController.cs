@@ -52,16 +52,18 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserLang
         if (result.Succeeded && user is not null)
         {
             await language.AdoptAtSignInAsync(user.Id, HttpContext, ct);
-            return LocalRedirect(Url.IsLocalUrl(input.ReturnUrl) ? input.ReturnUrl! : "/");
+            return LocalRedirect(LocalUrls.OrDefault(Url, input.ReturnUrl, "/"));
         }
 
+        // Security events name the account by its id, never by the e-mail address typed in.
         if (result.IsLockedOut)
         {
-            log.LogWarning("Sign-in refused: account locked out");
+            log.LogWarning("Sign-in refused: account {UserId} locked out", user?.Id);
             ModelState.AddModelError(string.Empty, SharedResource.Text("This account is locked after too many failed attempts. Try again in 15 minutes."));
         }
         else
         {
+            log.LogWarning("Sign-in failed: {Reason} {UserId}", user is null ? "unknown account" : "wrong password", user?.Id);
             ModelState.AddModelError(string.Empty, SharedResource.Text("The email or password is incorrect."));
         }
 
@@ -73,6 +75,7 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserLang
     public async Task<IActionResult> Logout()
     {
         await signIn.SignOutAsync();
+        log.LogInformation("Signed out {UserId}", PortalClaims.ToActor(User)?.UserId);
         return RedirectToAction(nameof(Login));
     }
 }

@@ -48,15 +48,6 @@ public sealed class DealCommand(ReferralsDbContext db, CurrentTenant current, Ti
             await notifier.StageAsync(deal, NotificationRules.For(deal, entry.Kind, entry.Reason), actor.UserId, now, ct);
         }
 
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return DealCommandOutcome.Done;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return DealCommandOutcome.Conflict;
-        }
+        return await db.TrySaveChangesAsync(ct) ? DealCommandOutcome.Done : DealCommandOutcome.Conflict;
     }
 }

@@ -40,7 +40,7 @@ public sealed class DealsController(CurrentTenant current, DealPageQuery pageQue
             return Json(new { favourite = input.Favourite.Value });
         }
 
-        return LocalRedirect(Url.IsLocalUrl(input.ReturnUrl) ? input.ReturnUrl : $"/deals/{id}");
+        return LocalRedirect(LocalUrls.OrDefault(Url, input.ReturnUrl, $"/deals/{id}"));
     }
 
     [HttpPost("{id:int}/notes")]

@@ -28,6 +28,14 @@ public sealed class ErrorsController : Controller
     [Route("{code:int}")]
     public IActionResult Status(int code)
     {
+        // Only error statuses have a page. A typed-in /error/200 (or /error/999) is an unknown page, and a server
+        // error's page is shown only when the server really answered with it (re-executed), never on request.
+        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null;
+        if (code is < 400 or > 599 || (code >= 500 && !reExecuted))
+        {
+            code = StatusCodes.Status404NotFound;
+        }
+
         var (title, message) = code switch
         {
             403 => ("Not allowed", "You do not have permission to do this."),
@@ -37,7 +45,7 @@ public sealed class ErrorsController : Controller
             429 => ("Too many requests", "Too many attempts. Wait a minute and try again."),
             _ => ("Something went wrong", "The request could not be completed."),
         };
-        Response.StatusCode = code is >= 400 and <= 599 ? code : 500;
+        Response.StatusCode = code;
         return View("Problem", new ProblemViewModel(code, title, message, HttpContext.TraceIdentifier, null));
     }
 }

@@ -16,7 +16,8 @@ public sealed class LogEmailSender(IOptions<EmailOptions> options, ILogger<LogEm
 {
     public async Task SendAsync(EmailMessage message, CancellationToken ct)
     {
-        log.LogInformation("E-mail {Id} to {To}: {Subject}", message.Id, message.To, message.Subject);
+        // The id leads to the outbox row; the recipient's address is personal data and stays out of the log.
+        log.LogInformation("E-mail {Id}: {Subject}", message.Id, message.Subject);
         var folder = options.Value.PickupDirectory;
         if (string.IsNullOrWhiteSpace(folder))
         {

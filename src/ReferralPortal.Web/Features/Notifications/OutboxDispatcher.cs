@@ -1,3 +1,4 @@
+using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ReferralPortal.Data;
@@ -43,13 +44,17 @@ public sealed class OutboxDispatcher(ReferralsDbContext db, TimeProvider clock, 
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 message.MarkFailed(e.Message, now);
+
+                // An SMTP server's answer often quotes the recipient's address: log its status code, not its text.
+                var logged = e is SmtpException ? null : e;
+                var failure = e is SmtpException smtp ? $"SMTP {smtp.StatusCode}" : e.GetType().Name;
                 if (message.Attempts >= EmailMessage.MaxAttempts)
                 {
-                    log.LogError(e, "E-mail {Id} still undelivered after {Attempts} attempts; retrying at {Next}", message.Id, message.Attempts, message.NextAttemptAt);
+                    log.LogError(logged, "E-mail {Id} still undelivered after {Attempts} attempts ({Failure}); retrying at {Next}", message.Id, message.Attempts, failure, message.NextAttemptAt);
                 }
                 else
                 {
-                    log.LogWarning(e, "E-mail {Id} failed (attempt {Attempts}); retrying at {Next}", message.Id, message.Attempts, message.NextAttemptAt);
+                    log.LogWarning(logged, "E-mail {Id} failed (attempt {Attempts}, {Failure}); retrying at {Next}", message.Id, message.Attempts, failure, message.NextAttemptAt);
                 }
             }
 

@@ -6,6 +6,7 @@ public static class SolutionsFeature
     public static IServiceCollection AddSolutionsFeature(this IServiceCollection services)
     {
         services.AddScoped<SolutionsQuery>();
+        services.AddScoped<SolutionCommand>();
         return services;
     }
 }

@@ -50,7 +50,9 @@ public sealed class WorkspaceController(
         return View("Tab", page with { Notices = notices });
     }
 
+    // Other companies' pipelines: a shared machine's browser or a proxy must not keep a copy of the file.
     [HttpGet("{tab}/export")]
+    [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
     public async Task<IActionResult> Export(string tab, [FromQuery] WorkspaceFilterInput input, CancellationToken ct)
     {
         if (ParseTab(tab) is not { } t)

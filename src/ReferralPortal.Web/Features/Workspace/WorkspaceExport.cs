@@ -10,9 +10,11 @@ namespace ReferralPortal.Web.Features.Workspace;
 
 /// <summary>
 /// Streams the current workspace view (all pages, same filters and order) as CSV: rows are read and written one
-/// at a time, never buffered whole. Text that a spreadsheet would run as a formula is escaped. The header and the
-/// status, type and registration labels are in the user's language, as on the page; values stay invariant (ISO
-/// country codes, dates as ISO 8601 UTC, numbers with a decimal point) so any spreadsheet or script reads them alike.
+/// at a time, never buffered whole. Text that a spreadsheet would run as a formula is escaped, and a field holding
+/// a comma or a semicolon is quoted, so a reader splitting on either separator never starts a cell inside a field.
+/// The header and the status, type and registration labels are in the user's language, as on the page; values stay
+/// invariant (ISO country codes, dates as ISO 8601 UTC, numbers with a decimal point) so any spreadsheet or script
+/// reads them alike.
 /// </summary>
 public sealed class WorkspaceExport(WorkspaceDeals source)
 {
@@ -21,6 +23,11 @@ public sealed class WorkspaceExport(WorkspaceDeals source)
     private static readonly CsvWriterOptions Csv = CsvWriterOptions.Default with
     {
         Injection = CsvInjection.Escape,
+
+        // A field holding either list separator goes in quotes, not only one holding the comma: Excel set to
+        // Portuguese splits on ';', and "Q3;=cmd…" unquoted would start a cell with '=' where the injection escape
+        // above (which sees only a field's first character) cannot reach. Quotes keep the whole field one cell.
+        ShouldQuote = (field, _, _, _) => field.IndexOf(';') >= 0,
         WriteByteOrderMark = true, // Excel reads UTF-8 without a BOM as the local code page.
     };
 

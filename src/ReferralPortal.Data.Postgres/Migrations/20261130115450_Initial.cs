@@ -225,7 +225,8 @@ namespace ReferralPortal.Data.Postgres.Migrations
                     Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
                     MarketplaceStatus = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     CoSellStatus = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    RegistrationEligible = table.Column<bool>(type: "boolean", nullable: false)
+                    RegistrationEligible = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
