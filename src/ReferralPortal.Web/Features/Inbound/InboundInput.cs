@@ -46,7 +46,7 @@ public sealed class InboundInputValidator : AbstractValidator<InboundInput>
 {
     public InboundInputValidator(IOptions<ProgrammeOptions> programme, TimeProvider clock)
     {
-        var currencies = programme.Value.Currencies;
+        var currencies = programme.Value.OfferedCurrencies;
         RuleFor(x => x.PartnerId).NotNull().WithMessage("Choose the partner to send the referral to.");
         RuleFor(x => x.CustomerId).NotNull().WithMessage("Choose the customer.");
         // Counted as the domain counts it: without the spaces around the name.

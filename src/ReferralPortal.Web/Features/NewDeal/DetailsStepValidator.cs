@@ -13,7 +13,7 @@ public sealed class DetailsStepValidator : AbstractValidator<DetailsStepInput>
 
     public DetailsStepValidator(TimeProvider clock, IOptions<ProgrammeOptions> programme, IPartnerSolutions solutions)
     {
-        var currencies = programme.Value.Currencies;
+        var currencies = programme.Value.OfferedCurrencies;
         RuleFor(x => x.Name).Must(n => (n?.Trim().Length ?? 0) is >= 3 and <= 200)
             .WithMessage("Enter a deal name of 3 to 200 characters.");
         RuleFor(x => x.Value).Cascade(CascadeMode.Stop)
