@@ -37,7 +37,7 @@ public sealed class LifecycleNotificationRulesTests
     }
 
     [Fact]
-    public void Decline_goes_to_the_owner_admins_and_the_creator_with_the_reason_in_words()
+    public void Decline_goes_to_the_owner_admins_and_the_creator_with_the_reason()
     {
         var deal = new DealBuilder().Build();
         deal.Decline(Actors.Reviewer(), CloseReason.TimelineTooShort, null, Now.AddHours(1));
@@ -45,7 +45,7 @@ public sealed class LifecycleNotificationRulesTests
         var plan = NotificationRules.For(deal, ActivityKind.Declined, deal.Activities.Last().Reason);
 
         Assert.Equal(Audience.OwnerAdmins | Audience.Creator, plan!.Audience);
-        Assert.EndsWith("was declined: Timeline too short.", plan.Text, StringComparison.Ordinal);
+        Assert.Equal((NotificationMessage.Declined, nameof(CloseReason.TimelineTooShort)), (plan.Message, plan.Arguments.Reason));
     }
 
     [Theory]
@@ -74,6 +74,6 @@ public sealed class LifecycleNotificationRulesTests
     {
         var deal = new DealBuilder().Inbound().Build();
 
-        Assert.Equal(Audience.OwnerAdmins, NotificationRules.Reminder(deal, Now.AddDays(12)).Audience);
+        Assert.Equal(Audience.OwnerAdmins, NotificationRules.Reminder(deal).Audience);
     }
 }

@@ -2,7 +2,9 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using ReferralPortal.Data;
 using ReferralPortal.Domain.Deals;
+using ReferralPortal.Domain.Notifications;
 using ReferralPortal.Domain.Organisations;
+using ReferralPortal.Web.Features.Notifications;
 
 namespace ReferralPortal.Web.Features.Deals;
 
@@ -25,7 +27,7 @@ public sealed class AddNoteInputValidator : AbstractValidator<AddNoteInput>
 }
 
 /// <summary>Adds a note to a deal's thread through the domain (which checks who may).</summary>
-public sealed class DealNoteCommand(ReferralsDbContext db, TimeProvider clock)
+public sealed class DealNoteCommand(ReferralsDbContext db, TimeProvider clock, DealNotifier notifier)
 {
     /// <summary>False when the deal does not exist for this user.</summary>
     public async Task<bool> AddAsync(Actor actor, int dealId, AddNoteInput input, CancellationToken ct)
@@ -39,7 +41,9 @@ public sealed class DealNoteCommand(ReferralsDbContext db, TimeProvider clock)
                 return false;
             }
 
-            deal.AddNote(actor, input.Text!, input.VendorInternal, clock.GetUtcNow().UtcDateTime);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var note = deal.AddNote(actor, input.Text!, input.VendorInternal, now);
+            await notifier.StageAsync(deal, NotificationRules.ForNote(deal, note), actor.UserId, now, ct);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -47,6 +51,7 @@ public sealed class DealNoteCommand(ReferralsDbContext db, TimeProvider clock)
             }
             catch (DbUpdateConcurrencyException) when (attempt < 3)
             {
+                // The staged notifications were cleared with the note: the next attempt stages them again.
                 db.ChangeTracker.Clear();
             }
         }

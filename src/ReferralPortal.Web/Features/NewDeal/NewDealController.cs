@@ -85,6 +85,13 @@ public sealed class NewDealController(
         var state = open?.State ?? new NewDealState();
         if (state.CustomerId != customerId)
         {
+            // The deal location defaults to the customer's country: when the user kept that default, it follows the
+            // new customer (issue 18, defect 3); a location they chose themselves stays.
+            if (state.Details is { } details && details.LocationCountry == state.CustomerCountry)
+            {
+                details.LocationCountry = country;
+            }
+
             state.CustomerId = customerId;
             state.CustomerName = customerName;
             state.CustomerCountry = country;
