@@ -12,7 +12,7 @@ using ReferralPortal.Data;
 namespace ReferralPortal.Data.SqlServer.Migrations
 {
     [DbContext(typeof(ReferralsDbContext))]
-    [Migration("20261130101545_UiNotificationsAsData")]
+    [Migration("20261130113509_UiNotificationsAsData")]
     partial class UiNotificationsAsData
     {
         /// <inheritdoc />
