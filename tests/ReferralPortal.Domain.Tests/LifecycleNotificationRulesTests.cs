@@ -45,7 +45,7 @@ public sealed class LifecycleNotificationRulesTests
         var plan = NotificationRules.For(deal, ActivityKind.Declined, deal.Activities.Last().Reason);
 
         Assert.Equal(Audience.OwnerAdmins | Audience.Creator | Audience.Team, plan!.Audience);
-        Assert.EndsWith("was declined: Timeline too short.", plan.Text, StringComparison.Ordinal);
+        Assert.Equal((NotificationMessage.Declined, nameof(CloseReason.TimelineTooShort)), (plan.Message, plan.Arguments.Reason));
     }
 
     [Theory]
@@ -74,7 +74,7 @@ public sealed class LifecycleNotificationRulesTests
     {
         var deal = new DealBuilder().Inbound().Build();
 
-        Assert.Equal(Audience.OwnerAdmins | Audience.Team, NotificationRules.Reminder(deal, Now.AddDays(12)).Audience);
+        Assert.Equal(Audience.OwnerAdmins | Audience.Team, NotificationRules.Reminder(deal).Audience);
     }
 
     [Theory]
@@ -97,8 +97,9 @@ public sealed class LifecycleNotificationRulesTests
 
         var plan = NotificationRules.ForNote(deal, note);
 
-        Assert.Equal((NotificationKind.DealNote, Audience.Team), (plan!.Kind, plan.Audience));
-        Assert.Equal("Vendor Reviewer added a note to R-000042 “Retail analytics rollout”.", plan.Text);
+        Assert.Equal((NotificationKind.NoteAdded, NotificationMessage.NoteAdded), (plan!.Kind, plan.Message));
+        Assert.True(plan.Audience.HasFlag(Audience.Team));
+        Assert.Equal("Vendor Reviewer", plan.Arguments.Author);
     }
 
     [Fact]

@@ -105,6 +105,61 @@ public sealed class NotificationTests(QuietPortalFactory factory) : IClassFixtur
         Assert.Null((await factory.NewDbContext().Notifications.SingleAsync(n => n.Id == nadias)).ReadAt);
     }
 
+    [Fact]
+    public async Task Registration_submitted_by_the_partner_notifies_the_vendor_reviewers_and_not_the_submitter()
+    {
+        var id = await world.CoSellActiveAsync();
+        using var admin = await factory.LoginAsync(DemoAccounts.NorthwindAdmin);
+
+        LifecycleHttp.AssertApplied(await admin.PostAsync($"/deals/{id}/registration/submit"), id);
+
+        Assert.Equal([DemoAccounts.ProgrammeAdmin, DemoAccounts.Reviewer], await RecipientsAsync(id, NotificationKind.RegistrationSubmitted));
+        await using var db = factory.NewDbContext();
+        Assert.Equal(2, await db.EmailOutbox.CountAsync(m => m.Body.Contains($"/deals/{id}") && m.Subject.StartsWith("Registration to review")));
+    }
+
+    [Fact]
+    public async Task Partner_note_on_a_co_sell_deal_notifies_the_vendor_and_the_owners_admins_but_not_its_author()
+    {
+        var id = await world.CoSellActiveAsync();
+        using var sales = await factory.LoginAsync(DemoAccounts.NorthwindSales);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await sales.PostAsync($"/deals/{id}/notes", ("NoteInput.Text", "Customer asked for a demo."))).StatusCode);
+
+        Assert.Equal([DemoAccounts.NorthwindAdmin, DemoAccounts.ProgrammeAdmin, DemoAccounts.Reviewer], await RecipientsAsync(id, NotificationKind.NoteAdded));
+    }
+
+    [Fact]
+    public async Task Vendor_note_notifies_the_owners_admins_and_an_internal_one_nobody()
+    {
+        var id = await world.CoSellActiveAsync();
+        using var reviewer = await factory.LoginAsync(DemoAccounts.Reviewer);
+
+        await reviewer.PostAsync($"/deals/{id}/notes", ("NoteInput.Text", "Kept to ourselves."), ("NoteInput.VendorInternal", "true"));
+        Assert.Empty(await RecipientsAsync(id, NotificationKind.NoteAdded));
+        await reviewer.PostAsync($"/deals/{id}/notes", ("NoteInput.Text", "We can help with the demo."));
+
+        Assert.Equal([DemoAccounts.NorthwindAdmin], await RecipientsAsync(id, NotificationKind.NoteAdded));
+    }
+
+    [Fact]
+    public async Task Notification_list_marks_unread_rows_without_repeating_the_word_new()
+    {
+        var id = await world.PrivateActiveAsync(DemoAccounts.AdventureWorksAdmin);
+        using (var adam = await factory.LoginAsync(DemoAccounts.AdventureWorksAdmin))
+        {
+            LifecycleHttp.AssertApplied(await adam.PostAsync($"/deals/{id}/upgrade"), id);
+        }
+
+        using var reviewer = await factory.LoginAsync(DemoAccounts.Reviewer);
+        var list = await reviewer.GetPageAsync("/notifications");
+
+        var row = list.QuerySelectorAll("li").First(li => li.TextContent.Contains(Domain.Deals.Deal.FormatReferralId(id), StringComparison.Ordinal));
+        var words = string.Join(' ', row.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("Unread New co-sell referral", words, StringComparison.Ordinal);
+        Assert.DoesNotContain("New New", words, StringComparison.Ordinal);
+    }
+
     private async Task<string[]> RecipientsAsync(int dealId, NotificationKind? kind = null)
     {
         await using var db = factory.NewDbContext();

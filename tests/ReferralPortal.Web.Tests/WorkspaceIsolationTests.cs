@@ -68,13 +68,13 @@ public sealed class WorkspaceIsolationTests(PortalFactory factory) : IClassFixtu
     }
 
     [Fact]
-    public async Task Inbound_badge_counts_new_inbound_referrals_still_in_their_window()
+    public async Task Inbound_badge_counts_new_inbound_referrals_still_in_their_window_for_an_admin_who_may_decide_them()
     {
         var northwind = await WorkspaceTestData.OrganisationIdAsync(factory, DemoAccounts.Northwind);
         var now = factory.Clock.GetUtcNow().UtcDateTime;
         var expected = (await ExpectedAsync(q => q.Where(d => d.OwnerOrganisationId == northwind && d.Direction == DealDirection.Inbound
             && d.Status == DealStatus.New && d.ReviewDueAt > now))).Count;
-        using var client = await factory.LoginAsync(DemoAccounts.NorthwindSales);
+        using var client = await factory.LoginAsync(DemoAccounts.NorthwindAdmin);
 
         var page = await client.GetPageAsync("/referrals/outbound");
 
@@ -87,7 +87,7 @@ public sealed class WorkspaceIsolationTests(PortalFactory factory) : IClassFixtu
     public async Task Favorites_badge_counts_only_the_users_favourites_that_await_a_decision()
     {
         var northwind = await WorkspaceTestData.OrganisationIdAsync(factory, DemoAccounts.Northwind);
-        var actor = await WorkspaceTestData.ActorAsync(factory, DemoAccounts.NorthwindSales);
+        var actor = await WorkspaceTestData.ActorAsync(factory, DemoAccounts.NorthwindAdmin);
         var now = factory.Clock.GetUtcNow().UtcDateTime;
         await using (var db = WorkspaceTestData.Db(factory))
         {
@@ -109,7 +109,7 @@ public sealed class WorkspaceIsolationTests(PortalFactory factory) : IClassFixtu
             Assert.True(expected < await db.DealFavourites.CountAsync(f => f.UserId == actor.UserId), "some favourites must not await a decision");
         }
 
-        using var client = await factory.LoginAsync(DemoAccounts.NorthwindSales);
+        using var client = await factory.LoginAsync(DemoAccounts.NorthwindAdmin);
         var page = await client.GetPageAsync("/referrals/outbound");
 
         Assert.True(expected >= 2);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ReferralPortal.Domain.Drafts;
@@ -21,10 +22,18 @@ internal sealed class DealDraftConfiguration : IEntityTypeConfiguration<DealDraf
 
 internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
 {
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
     public void Configure(EntityTypeBuilder<Notification> b)
     {
         b.Property(n => n.UserId).HasMaxLength(450);
         b.Property(n => n.Kind).HasConversion<string>().HasMaxLength(40);
+        b.Property(n => n.Message).HasConversion<string>().HasMaxLength(40);
+
+        // The message's facts as one JSON text (every provider stores text; nothing queries inside it).
+        b.Property(n => n.Arguments).HasConversion(
+            a => a == null ? null : JsonSerializer.Serialize(a, JsonOptions),
+            json => json == null ? null : JsonSerializer.Deserialize<NotificationArguments>(json, JsonOptions));
         b.Property(n => n.Text).HasMaxLength(500);
         b.HasOne<PortalUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(n => new { n.UserId, n.ReadAt, n.CreatedAt });

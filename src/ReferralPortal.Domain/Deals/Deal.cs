@@ -244,14 +244,11 @@ public partial class Deal
         ? actor.IsVendorReviewer
         : actor.IsPartnerAdmin && actor.BelongsTo(OwnerOrganisationId);
 
-    /// <summary>The review window has passed (the deal is, or is about to be, Expired).</summary>
-    public bool IsReviewOverdue(DateTime now) => Status == DealStatus.New && ReviewDueAt is { } due && due <= now;
+    /// <summary>The review window has passed (the deal is, or is about to be, Expired): <see cref="ReviewState.Overdue"/>.</summary>
+    public bool IsReviewOverdue(DateTime now) => ReviewState.Overdue.Holds(this, now);
 
-    /// <summary>Whole days left in the review window, rounded up; null when not awaiting review.</summary>
-    public int? ReviewDaysLeft(DateTime now) => DaysLeft(Status, ReviewDueAt, now);
-
-    public static int? DaysLeft(DealStatus status, DateTime? due, DateTime now) =>
-        status == DealStatus.New && due is { } d ? Math.Max(0, (int)Math.Ceiling((d - now).TotalDays)) : null;
+    /// <summary>The review countdown now (<see cref="ReviewCountdown"/>); null when not awaiting review.</summary>
+    public ReviewCountdown? ReviewCountdownAt(DateTime now) => ReviewCountdown.Of(Status, ReviewDueAt, now);
 
     private bool IsOwnerAdmin(Actor actor) => actor.IsPartnerAdmin && actor.BelongsTo(OwnerOrganisationId);
 

@@ -1,5 +1,6 @@
 namespace ReferralPortal.Domain.Notifications;
 
+/// <summary>Which group of notifications one belongs to (the e-mail subject follows it).</summary>
 public enum NotificationKind
 {
     NewInboundReferral,
@@ -7,8 +8,34 @@ public enum NotificationKind
     DealDecision,
     RegistrationDecision,
     ReviewReminder,
-    DealNote,
+    RegistrationSubmitted,
+    NoteAdded,
 }
+
+/// <summary>What happened, one value per sentence the reader sees; the web layer writes it in the reader's language.</summary>
+public enum NotificationMessage
+{
+    NewInboundReferral,
+    NewCoSellReferral,
+    Accepted,
+    Declined,
+    Expired,
+    Won,
+    Lost,
+    ClosedAsError,
+    RegistrationSubmitted,
+    RegistrationApproved,
+    RegistrationRejected,
+    ReviewReminder,
+    NoteAdded,
+}
+
+/// <summary>
+/// The facts a notification's sentence is made of, stored as data (not as a sentence) so it can be written in
+/// whatever language the reader uses when they read it. <see cref="Reason"/> is a close reason's name or free text;
+/// <see cref="Author"/> is who wrote a note.
+/// </summary>
+public sealed record NotificationArguments(string ReferralId, string DealName, DateTime? DueAt = null, string? Reason = null, string? Author = null);
 
 /// <summary>An in-app notification for one user (the bell in the top bar).</summary>
 public class Notification
@@ -16,16 +43,16 @@ public class Notification
     private Notification()
     {
         UserId = string.Empty;
-        Text = string.Empty;
     }
 
-    public Notification(string userId, int organisationId, NotificationKind kind, int? dealId, string text, DateTime createdAt)
+    public Notification(string userId, int organisationId, NotificationKind kind, int? dealId, NotificationMessage message, NotificationArguments arguments, DateTime createdAt)
     {
         UserId = userId;
         OrganisationId = organisationId;
         Kind = kind;
         DealId = dealId;
-        Text = text.Length > 500 ? text[..500] : text;
+        Message = message;
+        Arguments = arguments;
         CreatedAt = createdAt;
     }
 
@@ -39,7 +66,13 @@ public class Notification
 
     public int? DealId { get; private set; }
 
-    public string Text { get; private set; }
+    /// <summary>What happened; null only on notifications stored before messages were data (they keep <see cref="Text"/>).</summary>
+    public NotificationMessage? Message { get; private set; }
+
+    public NotificationArguments? Arguments { get; private set; }
+
+    /// <summary>The English sentence of a notification stored before messages were data; null on every newer one.</summary>
+    public string? Text { get; private set; }
 
     public DateTime CreatedAt { get; private set; }
 

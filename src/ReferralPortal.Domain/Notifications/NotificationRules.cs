@@ -1,4 +1,3 @@
-using System.Globalization;
 using ReferralPortal.Domain.Deals;
 
 namespace ReferralPortal.Domain.Notifications;
@@ -22,64 +21,67 @@ public enum Audience
     Team = 8,
 }
 
-/// <summary>What to tell whom about one change.</summary>
-public sealed record NotificationPlan(NotificationKind Kind, Audience Audience, string Text);
+/// <summary>What to tell whom about one change: the message and its facts, written in each reader's language when read.</summary>
+public sealed record NotificationPlan(NotificationKind Kind, NotificationMessage Message, Audience Audience, NotificationArguments Arguments);
 
 /// <summary>
-/// SPEC 5 and issue 5: new referrals go to the side that must decide; decisions go to the other side and
-/// to the owner's admins. The person who acted is never notified of their own action (the caller drops them).
+/// SPEC 5 and issue 5: new referrals and submitted registrations go to the side that must decide; decisions go to
+/// the other side and to the owner's admins; a note goes to the other side and the owner's admins. The person who
+/// acted is never notified of their own action (the caller drops them).
 /// </summary>
 public static class NotificationRules
 {
-    public const int ReminderDays = 3;
-
     /// <summary>The notification for a just-recorded activity of this deal, or null when nobody needs to hear of it.</summary>
     public static NotificationPlan? For(Deal deal, ActivityKind kind, string? reason)
     {
-        var what = $"{deal.ReferralId} “{deal.Name}”";
-        var because = string.IsNullOrWhiteSpace(reason) ? "." : $": {DealReasons.Describe(reason)}.";
         const Audience decisionAudience = Audience.OwnerAdmins | Audience.Creator | Audience.Team;
+        var facts = Facts(deal) with { Reason = string.IsNullOrWhiteSpace(reason) ? null : reason };
+        NotificationPlan Plan(NotificationKind k, NotificationMessage m, Audience a) => new(k, m, a, facts);
         return kind switch
         {
-            ActivityKind.Created when deal.Direction == DealDirection.Inbound => new(NotificationKind.NewInboundReferral, Audience.OwnerAdmins,
-                $"New inbound referral {what}: accept or decline by {Due(deal)}."),
-            ActivityKind.Created or ActivityKind.UpgradedToCoSell when deal.IsCoSell && deal.Status == DealStatus.New => new(NotificationKind.NewCoSellReferral,
-                Audience.VendorReviewers, $"New co-sell referral {what} to review by {Due(deal)}."),
-            ActivityKind.Accepted => new(NotificationKind.DealDecision, decisionAudience, $"{what} was accepted."),
-            ActivityKind.Declined => new(NotificationKind.DealDecision, decisionAudience, $"{what} was declined{because}"),
-            ActivityKind.Expired => new(NotificationKind.DealDecision, decisionAudience, $"{what} expired: nobody decided within the review window."),
-            ActivityKind.Won => new(NotificationKind.DealDecision, decisionAudience, $"{what} was marked won."),
-            ActivityKind.Lost => new(NotificationKind.DealDecision, decisionAudience, $"{what} was marked lost{because}"),
-            ActivityKind.ClosedAsError => new(NotificationKind.DealDecision, decisionAudience, $"{what} was closed as an error{because}"),
-            ActivityKind.RegistrationApproved => new(NotificationKind.RegistrationDecision, decisionAudience, $"The registration of {what} was approved."),
-            ActivityKind.RegistrationRejected => new(NotificationKind.RegistrationDecision, decisionAudience, $"The registration of {what} was rejected{because}"),
+            ActivityKind.Created when deal.Direction == DealDirection.Inbound =>
+                Plan(NotificationKind.NewInboundReferral, NotificationMessage.NewInboundReferral, Audience.OwnerAdmins),
+            ActivityKind.Created or ActivityKind.UpgradedToCoSell when deal.IsCoSell && deal.Status == DealStatus.New =>
+                Plan(NotificationKind.NewCoSellReferral, NotificationMessage.NewCoSellReferral, Audience.VendorReviewers),
+            ActivityKind.Accepted => Plan(NotificationKind.DealDecision, NotificationMessage.Accepted, decisionAudience),
+            ActivityKind.Declined => Plan(NotificationKind.DealDecision, NotificationMessage.Declined, decisionAudience),
+            ActivityKind.Expired => Plan(NotificationKind.DealDecision, NotificationMessage.Expired, decisionAudience),
+            ActivityKind.Won => Plan(NotificationKind.DealDecision, NotificationMessage.Won, decisionAudience),
+            ActivityKind.Lost => Plan(NotificationKind.DealDecision, NotificationMessage.Lost, decisionAudience),
+            ActivityKind.ClosedAsError => Plan(NotificationKind.DealDecision, NotificationMessage.ClosedAsError, decisionAudience),
+            ActivityKind.RegistrationSubmitted =>
+                Plan(NotificationKind.RegistrationSubmitted, NotificationMessage.RegistrationSubmitted, Audience.VendorReviewers),
+            ActivityKind.RegistrationApproved => Plan(NotificationKind.RegistrationDecision, NotificationMessage.RegistrationApproved, decisionAudience),
+            ActivityKind.RegistrationRejected => Plan(NotificationKind.RegistrationDecision, NotificationMessage.RegistrationRejected, decisionAudience),
             _ => null,
         };
     }
 
-    /// <summary>A note tells the deal's team; a note the vendor keeps internal tells nobody on the partner's side.</summary>
-    public static NotificationPlan? ForNote(Deal deal, DealNote note) => note.VendorInternal
-        ? null
-        : new(NotificationKind.DealNote, Audience.Team, $"{note.AuthorName} added a note to {deal.ReferralId} “{deal.Name}”.");
+    /// <summary>
+    /// A new note goes to the other side and to the owner's admins: a partner's note to the vendor (the reviewer who
+    /// sent an inbound referral, every reviewer of an outbound co-sell one; nobody at the vendor for a private deal);
+    /// a vendor's note to the owner's admins; and every note to the deal's team (SPEC 9). A note kept internal to the vendor is news to nobody outside it.
+    /// </summary>
+    public static NotificationPlan? ForNote(Deal deal, DealNote note)
+    {
+        var audience = note.VendorInternal ? Audience.None
+            : deal.OwnerOrganisationId != note.AuthorOrganisationId ? Audience.OwnerAdmins
+            : !deal.IsCoSell ? Audience.OwnerAdmins
+            : deal.Direction == DealDirection.Inbound ? Audience.OwnerAdmins | Audience.Creator
+            : Audience.OwnerAdmins | Audience.VendorReviewers;
+        return audience == Audience.None ? null
+            : new(NotificationKind.NoteAdded, NotificationMessage.NoteAdded, audience | Audience.Team, Facts(deal) with { Author = note.AuthorName });
+    }
 
-    /// <summary>Whether the "3 days left" reminder is due for this deal now (once per review window).</summary>
-    public static bool ReminderDue(Deal deal, DateTime now) =>
-        deal.Status == DealStatus.New && deal.ReviewReminderSentAt is null && deal.ReviewDueAt is { } due
-        && due > now && due - now <= TimeSpan.FromDays(ReminderDays);
+    /// <summary>Whether the "3 days left" reminder is due for this deal now: <see cref="ReviewState.ReminderDue"/>, the rule the sweep queries.</summary>
+    public static bool ReminderDue(Deal deal, DateTime now) => ReviewState.ReminderDue.Holds(deal, now);
 
     /// <summary>The reminder goes to the side that must still accept or decline.</summary>
-    public static NotificationPlan Reminder(Deal deal, DateTime now) => new(
+    public static NotificationPlan Reminder(Deal deal) => new(
         NotificationKind.ReviewReminder,
+        NotificationMessage.ReviewReminder,
         (deal.Direction == DealDirection.Outbound ? Audience.VendorReviewers : Audience.OwnerAdmins) | Audience.Team,
-        $"{deal.ReferralId} “{deal.Name}” needs a decision: review {DaysLeftText(deal, now)} (due {Due(deal)}).");
+        Facts(deal));
 
-    private static string DaysLeftText(Deal deal, DateTime now) => deal.ReviewDaysLeft(now) switch
-    {
-        null or 0 => "due today",
-        1 => "1 day left",
-        int n => $"{n} days left",
-    };
-
-    private static string Due(Deal deal) =>
-        deal.ReviewDueAt?.ToString("d MMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "—";
+    private static NotificationArguments Facts(Deal deal) => new(deal.ReferralId, deal.Name, deal.ReviewDueAt);
 }

@@ -24,12 +24,22 @@ public static class Format
 
     public static string DateTime(DateTime utc) => utc.ToString("d MMM yyyy HH:mm 'UTC'", CultureInfo.CurrentCulture);
 
-    public static string DaysLeft(int days) => days switch
+    /// <summary>A moment for machines (HTML <c>datetime</c>): ISO 8601 in UTC with milliseconds and <c>Z</c>, e.g. 2026-11-29T08:44:40.837Z.</summary>
+    public static string IsoUtc(DateTime utc) =>
+        System.DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>The review countdown in words (<see cref="ReviewCountdown"/>): "n days left", "due today" or "overdue".</summary>
+    public static string Countdown(ReviewCountdown? countdown) => countdown switch
     {
-        0 => SharedResource.Text("due today"),
-        1 => SharedResource.Text("1 day left"),
-        _ => SharedResource.Text("{0} days left", days),
+        null => "—",
+        { IsOverdue: true } => SharedResource.Text("overdue"),
+        { DaysLeft: 0 } => SharedResource.Text("due today"),
+        { DaysLeft: 1 } => SharedResource.Text("1 day left"),
+        { DaysLeft: var n } => SharedResource.Text("{0} days left", n),
     };
+
+    /// <summary>The CSS class of a countdown: highlighted when due soon (<see cref="ReviewState.DueSoonDays"/>) or overdue.</summary>
+    public static string CountdownClass(ReviewCountdown countdown) => countdown.IsDueSoon ? "days-left-soon" : "text-body-secondary";
 
     /// <summary>A share (0–1) as a whole percentage, e.g. 75%.</summary>
     public static string Percent(double share) => share.ToString("P0", CultureInfo.CurrentCulture);

@@ -9,7 +9,16 @@ public sealed class ProgrammeOptions
 
     public int ReviewWindowDays { get; set; } = 14;
 
-    public IReadOnlyList<string> Currencies { get; set; } = ["USD", "EUR", "GBP"];
+    private static readonly string[] DefaultCurrencies = ["USD", "EUR", "GBP"];
+
+    /// <summary>
+    /// The configured list as bound, empty when none is configured. It starts empty on purpose: the configuration
+    /// binder appends a configured list to whatever the property already holds, so a default here was offered twice.
+    /// </summary>
+    public IReadOnlyList<string> Currencies { get; set; } = [];
+
+    /// <summary>The currencies deals may use: the configured ones (each once), or USD, EUR, GBP when none are configured.</summary>
+    public IReadOnlyList<string> OfferedCurrencies => Currencies.Count > 0 ? [.. Currencies.Distinct(StringComparer.OrdinalIgnoreCase)] : DefaultCurrencies;
 
     public TimeSpan ReviewWindow => TimeSpan.FromDays(ReviewWindowDays);
 }

@@ -91,6 +91,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         await db.Users.ExecuteUpdateAsync(s => s.SetProperty(u => u.PreferredCulture, (string?)null));
     }
 
+    /// <summary>Arranges data the pages will show, on the app's own database.</summary>
+    public async Task WithDatabaseAsync(Func<ReferralsDbContext, Task> work)
+    {
+        Assert.SkipUnless(ChromiumAvailable, SkipMessage);
+        await using var db = await factory!.Services.GetRequiredService<IDbContextFactory<ReferralsDbContext>>().CreateDbContextAsync();
+        await work(db);
+    }
+
     /// <summary>Logs in through the real login page, as a user would.</summary>
     public static async Task LoginAsync(IPage page, string email, string password = Data.Seeding.DemoAccounts.Password)
     {

@@ -69,22 +69,63 @@ public sealed class ExpiryTests
         Assert.Single(deal.Activities, a => a.Kind == ActivityKind.Expired);
     }
 
-    [Fact]
-    public void Review_days_left_counts_whole_days_rounded_up_while_new()
+    [Theory]
+    [InlineData(0, 14)]
+    [InlineData(24, 13)]
+    [InlineData(14 * 24 - 28, 1)] // about 28 hours left: one whole day, not two
+    [InlineData(14 * 24 - 47, 1)]
+    public void Review_countdown_counts_whole_days_remaining_rounded_down(int hoursAfterCreation, int daysLeft)
     {
         var deal = new DealBuilder().Build();
 
-        Assert.Equal(14, deal.ReviewDaysLeft(DealBuilder.Now));
-        Assert.Equal(13, deal.ReviewDaysLeft(DealBuilder.Now.AddDays(1)));
-        Assert.Equal(1, deal.ReviewDaysLeft(deal.ReviewDueAt!.Value.AddHours(-1)));
-        Assert.Equal(0, deal.ReviewDaysLeft(DealBuilder.AfterDue));
+        var countdown = deal.ReviewCountdownAt(DealBuilder.Now.AddHours(hoursAfterCreation))!.Value;
+
+        Assert.Equal((daysLeft, false, false), (countdown.DaysLeft, countdown.IsOverdue, countdown.IsDueToday));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(23 * 60 + 59)]
+    public void Review_countdown_is_due_today_with_less_than_24_hours_left(int minutesLeft)
+    {
+        var deal = new DealBuilder().Build();
+
+        var countdown = deal.ReviewCountdownAt(deal.ReviewDueAt!.Value.AddMinutes(-minutesLeft))!.Value;
+
+        Assert.True(countdown.IsDueToday);
+        Assert.False(countdown.IsOverdue);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(60 * 24 * 2)]
+    public void Review_countdown_is_overdue_from_the_due_time_while_still_new(int minutesPast)
+    {
+        var deal = new DealBuilder().Build();
+
+        var countdown = deal.ReviewCountdownAt(deal.ReviewDueAt!.Value.AddMinutes(minutesPast))!.Value;
+
+        Assert.True(countdown.IsOverdue);
+        Assert.False(countdown.IsDueToday);
+    }
+
+    [Theory]
+    [InlineData(14 * 24 - 72, true)]
+    [InlineData(14 * 24 - 73, false)]
+    public void Review_countdown_is_due_soon_with_at_most_three_days_left(int hoursAfterCreation, bool soon)
+    {
+        var deal = new DealBuilder().Build();
+
+        Assert.Equal(soon, deal.ReviewCountdownAt(DealBuilder.Now.AddHours(hoursAfterCreation))!.Value.IsDueSoon);
+        Assert.Equal(soon, ReviewState.DueSoon.Holds(deal, DealBuilder.Now.AddHours(hoursAfterCreation)));
     }
 
     [Fact]
-    public void Review_days_left_is_null_once_the_deal_is_decided()
+    public void Review_countdown_is_null_once_the_deal_is_decided()
     {
         var deal = new DealBuilder().BuildActive();
 
-        Assert.Null(deal.ReviewDaysLeft(DealBuilder.Later));
+        Assert.Null(deal.ReviewCountdownAt(DealBuilder.Later));
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ReferralPortal.Data.Seeding;
 using ReferralPortal.Domain.Deals;
+using ReferralPortal.Domain.Notifications;
 using ReferralPortal.Web.Features.Notifications;
 using ReferralPortal.Web.Tests.Infrastructure;
 
@@ -131,19 +132,33 @@ public sealed class PortugueseUiTests(PortalFactory factory) : IClassFixture<Por
     }
 
     [Fact]
-    public void Stored_notification_sentence_reads_in_portuguese()
+    public void Stored_notification_reads_in_portuguese()
     {
-        var text = InCulture("pt-PT", () => NotificationTexts.Localize("RP-000012 “Lisbon rollout” was marked lost: Budget not adequate."));
+        var facts = new NotificationArguments("R-000012", "Lisbon rollout", Reason: nameof(CloseReason.BudgetNotAdequate));
 
-        Assert.Equal("RP-000012 “Lisbon rollout” foi marcada como perdida: Orçamento inadequado.", text);
+        var text = InCulture("pt-PT", () => NotificationTexts.Render(NotificationMessage.Lost, facts, null, DateTime.UtcNow));
+
+        Assert.Equal("R-000012 “Lisbon rollout” foi marcada como perdida: Orçamento inadequado.", text);
     }
 
     [Fact]
-    public void Stored_notification_sentence_of_an_unknown_shape_is_shown_as_stored()
+    public void Notification_stored_before_messages_were_data_is_shown_as_stored()
     {
-        var text = InCulture("pt-PT", () => NotificationTexts.Localize("Something new happened."));
+        var text = InCulture("pt-PT", () => NotificationTexts.Render(null, null, "Something new happened.", DateTime.UtcNow));
 
         Assert.Equal("Something new happened.", text);
+    }
+
+    [Theory]
+    [InlineData("en", "The registration of R-000012 “Lisbon rollout” was rejected: Customer already registered.")]
+    [InlineData("pt-PT", "O registo de R-000012 “Lisbon rollout” foi rejeitado: Customer already registered.")]
+    public void Rejection_reason_ending_in_a_full_stop_is_shown_with_one(string culture, string expected)
+    {
+        var facts = new NotificationArguments("R-000012", "Lisbon rollout", Reason: "Customer already registered.");
+
+        var text = InCulture(culture, () => NotificationTexts.Render(NotificationMessage.RegistrationRejected, facts, null, DateTime.UtcNow));
+
+        Assert.Equal(expected, text);
     }
 
     private async Task<PortalClient> PortugueseClientAsync(string email)

@@ -85,7 +85,7 @@ public sealed class SecurityWorld(PortalFactory factory)
     public async Task<long> NewNotificationAsync(Persona owner, int? dealId)
     {
         await using var db = factory.NewDbContext();
-        var notification = new Notification(owner.UserId!, owner.OrganisationId!.Value, NotificationKind.DealDecision, dealId, "Security sweep notification", factory.Clock.GetUtcNow().UtcDateTime);
+        var notification = new Notification(owner.UserId!, owner.OrganisationId!.Value, NotificationKind.DealDecision, dealId, NotificationMessage.Accepted, new NotificationArguments("R-000000", "Security sweep notification"), factory.Clock.GetUtcNow().UtcDateTime);
         db.Notifications.Add(notification);
         await db.SaveChangesAsync();
         return notification.Id;

@@ -50,7 +50,7 @@ public static class DealActionTexts
         DealAction.Decline => SharedResource.Text("The referral closes as Declined with your reason.") + " " + SharedResource.Text(CannotBeUndone),
         DealAction.MarkWon => SharedResource.Text("The deal closes as Won.") + " " + SharedResource.Text(CannotBeUndone),
         DealAction.MarkLost => SharedResource.Text("The deal closes as Lost with your reason.") + " " + SharedResource.Text(CannotBeUndone),
-        DealAction.CloseAsError => SharedResource.Text("The deal closes as Closed as error and leaves the pipeline.") + " " + SharedResource.Text(CannotBeUndone),
+        DealAction.CloseAsError => SharedResource.Text("The deal is closed as an error and leaves the pipeline.") + " " + SharedResource.Text(CannotBeUndone),
         DealAction.UpgradeToCoSell => SharedResource.Text("The deal is shared with {0}'s sales team: it becomes a New co-sell referral with a new {1}-day review window, and its registration eligibility is re-evaluated. Sharing cannot be switched back off.", vendorName, reviewWindowDays),
         DealAction.SubmitRegistration => SharedResource.Text("{0}'s reviewers will approve or reject the registration.", vendorName),
         DealAction.ApproveRegistration => SharedResource.Text("The partner's registration of this deal is approved."),

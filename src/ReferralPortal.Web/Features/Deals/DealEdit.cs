@@ -73,7 +73,7 @@ public sealed class EditDealInputValidator : AbstractValidator<EditDealInput>
 {
     public EditDealInputValidator(TimeProvider clock, IOptions<ProgrammeOptions> programme, IPartnerSolutions solutions)
     {
-        Include(new DealFieldsValidator<EditDealInput>(clock, programme.Value.Currencies, new DealSolutionsRule<EditDealInput>(
+        Include(new DealFieldsValidator<EditDealInput>(clock, programme.Value.OfferedCurrencies, new DealSolutionsRule<EditDealInput>(
             Required: false,
             async (_, ct) => [.. (await solutions.PublishedAsync(ct)).Select(s => s.Id)],
             "Choose only your organisation's published solutions.")));
@@ -117,7 +117,7 @@ public sealed class DealEditor(ReferralsDbContext db, TimeProvider clock, IPartn
 
         var input = typed ?? EditDealInput.From(deal);
         input.SolutionsRequired = deal.Direction == DealDirection.Outbound;
-        return new EditDealPage(deal, input, await solutions.PublishedAsync(ct), programme.Value.Currencies, deal.Version);
+        return new EditDealPage(deal, input, await solutions.PublishedAsync(ct), programme.Value.OfferedCurrencies, deal.Version);
     }
 
     /// <summary>Applies the edit when the deal is still at <paramref name="version"/>; the contact only while private.</summary>

@@ -51,6 +51,7 @@ public sealed class DealNoteCommand(ReferralsDbContext db, TimeProvider clock, D
             }
             catch (DbUpdateConcurrencyException) when (attempt < 3)
             {
+                // The staged notifications were cleared with the note: the next attempt stages them again.
                 db.ChangeTracker.Clear();
             }
         }

@@ -22,7 +22,7 @@ public sealed class ReviewWindowSweep(ReferralsDbContext db, TimeProvider clock,
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var overdue = await db.Deals.AsNoTracking()
-            .Where(d => d.Status == DealStatus.New && d.ReviewDueAt <= now)
+            .Where(ReviewState.Overdue.At(now))
             .OrderBy(d => d.ReviewDueAt).Select(d => d.Id).Take(BatchSize).ToListAsync(ct);
         var expired = 0;
         foreach (var id in overdue)
@@ -30,9 +30,8 @@ public sealed class ReviewWindowSweep(ReferralsDbContext db, TimeProvider clock,
             expired += await ExpireAsync(id, now, ct) ? 1 : 0;
         }
 
-        var reminderLimit = now.AddDays(NotificationRules.ReminderDays);
         var dueSoon = await db.Deals.AsNoTracking()
-            .Where(d => d.Status == DealStatus.New && d.ReviewReminderSentAt == null && d.ReviewDueAt > now && d.ReviewDueAt <= reminderLimit)
+            .Where(ReviewState.ReminderDue.At(now))
             .OrderBy(d => d.ReviewDueAt).Select(d => d.Id).Take(BatchSize).ToListAsync(ct);
         var reminded = 0;
         foreach (var id in dueSoon)
@@ -80,7 +79,7 @@ public sealed class ReviewWindowSweep(ReferralsDbContext db, TimeProvider clock,
 
         // The claim does not bump Version: a reminder must not make a reviewer's decision fail as "changed".
         var claimed = await db.Deals
-            .Where(d => d.Id == id && d.Status == DealStatus.New && d.ReviewReminderSentAt == null)
+            .Where(d => d.Id == id).Where(ReviewState.ReminderDue.At(now))
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.ReviewReminderSentAt, now), ct);
         if (claimed == 0)
         {
@@ -89,7 +88,7 @@ public sealed class ReviewWindowSweep(ReferralsDbContext db, TimeProvider clock,
         }
 
         var deal = await db.Deals.AsNoTracking().FirstAsync(d => d.Id == id, ct);
-        await notifier.StageAsync(deal, NotificationRules.Reminder(deal, now), null, now, ct);
+        await notifier.StageAsync(deal, NotificationRules.Reminder(deal), null, now, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return true;

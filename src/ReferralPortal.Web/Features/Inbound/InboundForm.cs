@@ -44,7 +44,7 @@ public sealed class InboundFormQuery(ReferralsDbContext db, IOptions<ProgrammeOp
             [.. partners.Select(o => new SelectListItem(o.Name, o.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))],
             [.. customers.Select(c => new SelectListItem($"{c.Name} ({c.City}, {c.Country})", c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))],
             solutionGroups,
-            [.. p.Currencies.Select(c => new SelectListItem(c, c))],
+            [.. p.OfferedCurrencies.Select(c => new SelectListItem(c, c))],
             [.. CountryNames.All.Select(c => new SelectListItem(c.Name, c.Code))],
             p.ReviewWindowDays);
     }

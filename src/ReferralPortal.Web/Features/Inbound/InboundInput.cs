@@ -55,7 +55,7 @@ public sealed class InboundInputValidator : AbstractValidator<InboundInput>
     {
         RuleFor(x => x.PartnerId).NotNull().WithMessage("Choose the partner to send the referral to.");
         RuleFor(x => x.CustomerId).NotNull().WithMessage("Choose the customer.");
-        Include(new DealFieldsValidator<InboundInput>(clock, programme.Value.Currencies, new DealSolutionsRule<InboundInput>(
+        Include(new DealFieldsValidator<InboundInput>(clock, programme.Value.OfferedCurrencies, new DealSolutionsRule<InboundInput>(
             Required: false,
             async (input, ct) => await db.Solutions.AsNoTracking()
                 .Where(s => s.OrganisationId == input.PartnerId && s.MarketplaceStatus == MarketplaceStatus.Published)

@@ -15,7 +15,7 @@ public sealed class InsightsQuery(ReferralsDbContext db, TimeProvider clock)
     public const int Months = 12;
 
     /// <summary>"Needs attention" holds reviews due within this many days.</summary>
-    public const int AttentionDays = 3;
+    public const int AttentionDays = ReviewState.DueSoonDays;
 
     /// <summary>At most this many deals per "needs attention" list, the most urgent first; the list says how many there are in all.</summary>
     public const int AttentionListed = 10;
@@ -171,10 +171,7 @@ public sealed class InsightsQuery(ReferralsDbContext db, TimeProvider clock)
     // co-sell deals, a partner decides inbound ones. Overdue ones can no longer be decided.
     private Task<AttentionList> ReviewsDueSoonAsync(Actor actor, DateTime now, CancellationToken ct)
     {
-        var direction = actor.IsVendor ? DealDirection.Outbound : DealDirection.Inbound;
-        var until = now.AddDays(AttentionDays);
-        var due = db.Deals.AsNoTracking()
-            .Where(d => d.Direction == direction && d.Status == DealStatus.New && d.ReviewDueAt > now && d.ReviewDueAt <= until);
+        var due = db.Deals.AsNoTracking().Where(ReviewState.DueSoon.At(now, ReviewState.DecidedBySideOf(actor)));
         return AttentionAsync(
             due.OrderBy(d => d.ReviewDueAt).ThenBy(d => d.Id)
                 .Select(d => new AttentionRow(d.Id, d.Name, d.Customer.Name, d.Value, d.Currency, d.ReviewDueAt)),

@@ -10,7 +10,7 @@ public sealed class DetailsStepValidator : AbstractValidator<DetailsStepInput>
 {
     public DetailsStepValidator(TimeProvider clock, IOptions<ProgrammeOptions> programme, IPartnerSolutions solutions)
     {
-        Include(new DealFieldsValidator<DetailsStepInput>(clock, programme.Value.Currencies, new DealSolutionsRule<DetailsStepInput>(
+        Include(new DealFieldsValidator<DetailsStepInput>(clock, programme.Value.OfferedCurrencies, new DealSolutionsRule<DetailsStepInput>(
             Required: true,
             async (_, ct) => [.. (await solutions.PublishedAsync(ct)).Select(s => s.Id)],
             "Choose only your organisation's published solutions.")));

@@ -85,6 +85,13 @@ public sealed class NewDealController(
         var state = open?.State ?? new NewDealState();
         if (state.CustomerId != customerId)
         {
+            // The deal location defaults to the customer's country: when the user kept that default, it follows the
+            // new customer (issue 18, defect 3); a location they chose themselves stays.
+            if (state.Details is { } details && details.LocationCountry == state.CustomerCountry)
+            {
+                details.LocationCountry = country;
+            }
+
             state.CustomerId = customerId;
             state.CustomerName = customerName;
             state.CustomerCountry = country;
@@ -152,7 +159,7 @@ public sealed class NewDealController(
         {
             // The deal location defaults to the customer's country (SPEC 2).
             LocationCountry = open.State.CustomerCountry,
-            Currency = programme.Value.Currencies.Count > 0 ? programme.Value.Currencies[0] : null,
+            Currency = programme.Value.OfferedCurrencies.Count > 0 ? programme.Value.OfferedCurrencies[0] : null,
         };
         return await DetailsPageAsync(open, input, ct);
     }
@@ -180,7 +187,7 @@ public sealed class NewDealController(
     }
 
     private async Task<IActionResult> DetailsPageAsync(OpenDraft open, DetailsStepInput input, CancellationToken ct) =>
-        View("Details", new DetailsStepPage(open.Draft.Id, open.State.CustomerName ?? string.Empty, input, await solutions.PublishedAsync(ct), programme.Value.Currencies));
+        View("Details", new DetailsStepPage(open.Draft.Id, open.State.CustomerName ?? string.Empty, input, await solutions.PublishedAsync(ct), programme.Value.OfferedCurrencies));
 
     // ---- Step 4: sharing and create ---------------------------------------------------------
 

@@ -26,7 +26,7 @@ public sealed class DealNotifier(ReferralsDbContext db, IOptions<EmailOptions> e
         var recipients = await RecipientsAsync(deal, plan.Audience, ct);
         foreach (var r in recipients.Where(r => r.Id != actingUserId))
         {
-            db.Notifications.Add(new Notification(r.Id, r.OrganisationId, plan.Kind, deal.Id, plan.Text, now));
+            db.Notifications.Add(new Notification(r.Id, r.OrganisationId, plan.Kind, deal.Id, plan.Message, plan.Arguments, now));
             if (!string.IsNullOrWhiteSpace(r.Email))
             {
                 db.EmailOutbox.Add(Email(r, plan, deal, now));
@@ -60,25 +60,15 @@ public sealed class DealNotifier(ReferralsDbContext db, IOptions<EmailOptions> e
             .ToListAsync(ct);
     }
 
-    /// <summary>Subject and body in the recipient's language (English when they never chose one).</summary>
+    /// <summary>Subject and body in the recipient's language (English when they never chose one), from the same facts as the in-app notification.</summary>
     private EmailMessage Email(Recipient r, NotificationPlan plan, Deal deal, DateTime now) =>
         LocalizationSetup.InCulture(LocalizationSetup.Canonical(r.PreferredCulture) ?? LocalizationSetup.DefaultCulture, () =>
-            new EmailMessage(r.Email!, Subject(plan.Kind, deal), Body(r.DisplayName, plan.Text, deal.Id), now));
-
-    private static string Subject(NotificationKind kind, Deal deal) => kind switch
-    {
-        NotificationKind.NewInboundReferral => SharedResource.Text("New inbound referral {0}", deal.ReferralId),
-        NotificationKind.NewCoSellReferral => SharedResource.Text("New co-sell referral to review: {0}", deal.ReferralId),
-        NotificationKind.ReviewReminder => SharedResource.Text("Review due soon: {0}", deal.ReferralId),
-        NotificationKind.RegistrationDecision => SharedResource.Text("Registration decision: {0}", deal.ReferralId),
-        NotificationKind.DealNote => SharedResource.Text("New note on referral {0}", deal.ReferralId),
-        _ => SharedResource.Text("Update on referral {0}", deal.ReferralId),
-    };
+            new EmailMessage(r.Email!, NotificationTexts.Subject(plan.Message, deal.ReferralId), Body(r.DisplayName, NotificationTexts.Render(plan.Message, plan.Arguments, null, now), deal.Id), now));
 
     private string Body(string name, string text, int dealId)
     {
         var link = $"{email.Value.PortalUrl.TrimEnd('/')}/deals/{dealId}";
-        return SharedResource.Text("Hello {0},", name) + "\n\n" + NotificationTexts.Localize(text) + "\n\n"
+        return SharedResource.Text("Hello {0},", name) + "\n\n" + text + "\n\n"
             + SharedResource.Text("Open the referral: {0}", link) + "\n\n— ReferralPortal";
     }
 

@@ -4,7 +4,11 @@ using ReferralPortal.Domain.Notifications;
 
 namespace ReferralPortal.Web.Features.Notifications;
 
-public sealed record NotificationRow(long Id, NotificationKind Kind, int? DealId, string Text, DateTime CreatedAt, bool IsRead);
+public sealed record NotificationRow(long Id, NotificationKind Kind, int? DealId, NotificationMessage? Message, NotificationArguments? Arguments, string? StoredText, DateTime CreatedAt, bool IsRead)
+{
+    /// <summary>The sentence in the current UI culture.</summary>
+    public string Text => NotificationTexts.Render(Message, Arguments, StoredText, CreatedAt);
+}
 
 public sealed record NotificationsPage(IReadOnlyList<NotificationRow> Rows, int Unread);
 
@@ -22,7 +26,7 @@ public sealed class NotificationQueries(ReferralsDbContext db)
             .Where(n => n.UserId == userId)
             .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
             .Take(PageSize)
-            .Select(n => new NotificationRow(n.Id, n.Kind, n.DealId, n.Text, n.CreatedAt, n.ReadAt != null))
+            .Select(n => new NotificationRow(n.Id, n.Kind, n.DealId, n.Message, n.Arguments, n.Text, n.CreatedAt, n.ReadAt != null))
             .ToListAsync(ct);
         return new NotificationsPage(rows, await UnreadCountAsync(userId, ct));
     }

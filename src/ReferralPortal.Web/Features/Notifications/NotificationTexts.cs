@@ -1,95 +1,67 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
+using ReferralPortal.Domain.Deals;
+using ReferralPortal.Domain.Notifications;
 using ReferralPortal.Web.Infrastructure;
 using ReferralPortal.Web.Resources;
 
 namespace ReferralPortal.Web.Features.Notifications;
 
 /// <summary>
-/// Notifications are stored as the domain's English sentence (NotificationRules). This reads one back in
-/// the current UI culture: each known sentence shape maps to a resource key, its reason and due date are
-/// translated and reformatted; anything else is shown as stored.
+/// Writes a notification's sentence from its stored message and facts, in the current UI culture: the list, the
+/// bell and the e-mail all read it here, so a reader sees it in their language whenever it was stored.
 /// </summary>
-public static partial class NotificationTexts
+public static class NotificationTexts
 {
-    private const string DueFormat = "d MMM yyyy HH:mm 'UTC'";
-
-    private static readonly (Regex Pattern, string Key)[] Shapes =
-    [
-        (InboundPattern(), "New inbound referral {0}: accept or decline by {1}."),
-        (CoSellPattern(), "New co-sell referral {0} to review by {1}."),
-        (AcceptedPattern(), "{0} was accepted."),
-        (DeclinedPattern(), "{0} was declined{1}"),
-        (ExpiredPattern(), "{0} expired: nobody decided within the review window."),
-        (WonPattern(), "{0} was marked won."),
-        (LostPattern(), "{0} was marked lost{1}"),
-        (ErrorPattern(), "{0} was closed as an error{1}"),
-        (ApprovedPattern(), "The registration of {0} was approved."),
-        (RejectedPattern(), "The registration of {0} was rejected{1}"),
-        (ReminderPattern(), "{0} needs a decision: review {1} (due {2})."),
-        (NotePattern(), "{0} added a note to {1}."),
-    ];
-
-    public static string Localize(string stored)
+    /// <summary>The sentence; a notification stored before messages were data shows the English it was stored with.</summary>
+    public static string Render(NotificationMessage? message, NotificationArguments? facts, string? storedText, DateTime createdAt)
     {
-        foreach (var (pattern, key) in Shapes)
+        if (message is not { } m || facts is null)
         {
-            var m = pattern.Match(stored);
-            if (!m.Success)
-            {
-                continue;
-            }
-
-            var args = m.Groups.Cast<Group>().Skip(1).Select(g => (object)Part(g.Name, g.Value)).ToArray();
-            return SharedResource.Text(key, args);
+            return storedText ?? string.Empty;
         }
 
-        return stored;
+        var what = $"{facts.ReferralId} “{facts.DealName}”";
+        var due = facts.DueAt is { } at ? Format.DateTime(at) : "—";
+        return m switch
+        {
+            NotificationMessage.NewInboundReferral => SharedResource.Text("New inbound referral {0}: accept or decline by {1}.", what, due),
+            NotificationMessage.NewCoSellReferral => SharedResource.Text("New co-sell referral {0} to review by {1}.", what, due),
+            NotificationMessage.Accepted => SharedResource.Text("{0} was accepted.", what),
+            NotificationMessage.Declined => SharedResource.Text("{0} was declined{1}", what, Because(facts.Reason)),
+            NotificationMessage.Expired => SharedResource.Text("{0} expired: nobody decided within the review window.", what),
+            NotificationMessage.Won => SharedResource.Text("{0} was marked won.", what),
+            NotificationMessage.Lost => SharedResource.Text("{0} was marked lost{1}", what, Because(facts.Reason)),
+            NotificationMessage.ClosedAsError => SharedResource.Text("{0} was closed as an error{1}", what, Because(facts.Reason)),
+            NotificationMessage.RegistrationSubmitted => SharedResource.Text("The registration of {0} was submitted for your review.", what),
+            NotificationMessage.RegistrationApproved => SharedResource.Text("The registration of {0} was approved.", what),
+            NotificationMessage.RegistrationRejected => SharedResource.Text("The registration of {0} was rejected{1}", what, Because(facts.Reason)),
+            NotificationMessage.ReviewReminder => SharedResource.Text(
+                "{0} needs a decision: review {1} (due {2}).", what, Format.Countdown(ReviewCountdown.Of(DealStatus.New, facts.DueAt, createdAt)), due),
+            NotificationMessage.NoteAdded => SharedResource.Text("{0}: new note from {1}.", what, facts.Author ?? string.Empty),
+            _ => storedText ?? string.Empty,
+        };
     }
 
-    private static string Part(string name, string value) => name switch
+    /// <summary>The e-mail subject of a notification, in the current UI culture.</summary>
+    public static string Subject(NotificationMessage message, string referralId) => message switch
     {
-        "due" => DateTime.TryParseExact(value, DueFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var due) ? Format.DateTime(due) : value,
-        "because" => value == "." ? "." : ": " + SharedResource.Text(value[2..^1]) + ".",
-        "left" => value == "due today" ? SharedResource.Text(value)
-            : value == "1 day left" ? SharedResource.Text(value)
-            : int.TryParse(value.Split(' ')[0], CultureInfo.InvariantCulture, out var n) ? SharedResource.Text("{0} days left", n) : value,
-        _ => value,
+        NotificationMessage.NewInboundReferral => SharedResource.Text("New inbound referral {0}", referralId),
+        NotificationMessage.NewCoSellReferral => SharedResource.Text("New co-sell referral to review: {0}", referralId),
+        NotificationMessage.ReviewReminder => SharedResource.Text("Review due soon: {0}", referralId),
+        NotificationMessage.RegistrationSubmitted => SharedResource.Text("Registration to review: {0}", referralId),
+        NotificationMessage.RegistrationApproved or NotificationMessage.RegistrationRejected => SharedResource.Text("Registration decision: {0}", referralId),
+        NotificationMessage.NoteAdded => SharedResource.Text("New note on referral {0}", referralId),
+        _ => SharedResource.Text("Update on referral {0}", referralId),
     };
 
-    [GeneratedRegex(@"^New inbound referral (?<what>.+): accept or decline by (?<due>.+)\.$", RegexOptions.Singleline)]
-    private static partial Regex InboundPattern();
+    // ": reason." after the sentence, or "." alone; a reason that already ends a sentence gets no second full stop.
+    private static string Because(string? reason)
+    {
+        if (Format.Reason(reason) is not { Length: > 0 } words)
+        {
+            return ".";
+        }
 
-    [GeneratedRegex(@"^New co-sell referral (?<what>.+) to review by (?<due>.+)\.$", RegexOptions.Singleline)]
-    private static partial Regex CoSellPattern();
-
-    [GeneratedRegex(@"^(?<what>.+) was accepted\.$", RegexOptions.Singleline)]
-    private static partial Regex AcceptedPattern();
-
-    [GeneratedRegex(@"^(?<what>.+) was declined(?<because>\.|: .+\.)$", RegexOptions.Singleline)]
-    private static partial Regex DeclinedPattern();
-
-    [GeneratedRegex(@"^(?<what>.+) expired: nobody decided within the review window\.$", RegexOptions.Singleline)]
-    private static partial Regex ExpiredPattern();
-
-    [GeneratedRegex(@"^(?<what>.+) was marked won\.$", RegexOptions.Singleline)]
-    private static partial Regex WonPattern();
-
-    [GeneratedRegex(@"^(?<what>.+) was marked lost(?<because>\.|: .+\.)$", RegexOptions.Singleline)]
-    private static partial Regex LostPattern();
-
-    [GeneratedRegex(@"^(?<what>.+) was closed as an error(?<because>\.|: .+\.)$", RegexOptions.Singleline)]
-    private static partial Regex ErrorPattern();
-
-    [GeneratedRegex(@"^The registration of (?<what>.+) was approved\.$", RegexOptions.Singleline)]
-    private static partial Regex ApprovedPattern();
-
-    [GeneratedRegex(@"^The registration of (?<what>.+) was rejected(?<because>\.|: .+\.)$", RegexOptions.Singleline)]
-    private static partial Regex RejectedPattern();
-
-    [GeneratedRegex(@"^(?<what>.+) needs a decision: review (?<left>due today|\d+ days? left) \(due (?<due>.+)\)\.$", RegexOptions.Singleline)]
-    private static partial Regex ReminderPattern();
-
-    [GeneratedRegex(@"^(?<who>.+) added a note to (?<what>R-\d+ “.+”)\.$", RegexOptions.Singleline)]
-    private static partial Regex NotePattern();
+        var trimmed = words.TrimEnd();
+        return ": " + trimmed + (trimmed.EndsWith('.') || trimmed.EndsWith('!') || trimmed.EndsWith('?') || trimmed.EndsWith('…') ? string.Empty : ".");
+    }
 }

@@ -213,13 +213,11 @@ public sealed class WorkspaceQuery(ReferralsDbContext db, WorkspaceDeals source,
             [.. solutions.Select(s => new FilterOption(s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Name))]);
     }
 
-    /// <summary>New referrals still inside their review window that the user's side must accept or decline.</summary>
+    /// <summary>New referrals still inside their review window that this user may accept or decline (none for a referral user).</summary>
     private async Task<Dictionary<WorkspaceTab, int>> AwaitingAsync(Actor actor, DateTime now, CancellationToken ct)
     {
-        var (decidingTab, direction) = actor.IsVendor
-            ? (WorkspaceTab.Shared, DealDirection.Outbound)
-            : (WorkspaceTab.Inbound, DealDirection.Inbound);
-        var awaiting = db.Deals.AsNoTracking().Where(d => d.Direction == direction && d.Status == DealStatus.New && d.ReviewDueAt > now);
+        var decidingTab = actor.IsVendor ? WorkspaceTab.Shared : WorkspaceTab.Inbound;
+        var awaiting = db.Deals.AsNoTracking().Where(ReviewState.AwaitingDecision.At(now, ReviewState.DecidedBy(actor)));
         var favourites = db.DealFavourites.Where(f => f.UserId == actor.UserId).Select(f => f.DealId);
 
         // Both capped counts in one round trip, as sub-selects of the user's own organisation row.

@@ -67,3 +67,16 @@
         });
     });
 })();
+
+// Moments (Infrastructure/LocalTimeTagHelper.cs) arrive in UTC, said so; shown here in the browser's own time zone,
+// named ("29 Nov 2026, 09:44 CET"), in the page's language; the UTC text stays as the tooltip.
+(() => {
+    const language = document.documentElement.lang || undefined;
+    const format = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
+    for (const time of document.querySelectorAll('time[data-local-time]')) {
+        const moment = new Date(time.dateTime);
+        if (!Number.isNaN(moment.getTime())) {
+            time.textContent = format.format(moment);
+        }
+    }
+})();

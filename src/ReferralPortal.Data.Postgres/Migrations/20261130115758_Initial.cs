@@ -360,7 +360,9 @@ namespace ReferralPortal.Data.Postgres.Migrations
                     OrganisationId = table.Column<int>(type: "integer", nullable: false),
                     Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     DealId = table.Column<int>(type: "integer", nullable: true),
-                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Message = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Arguments = table.Column<string>(type: "text", nullable: true),
+                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     ReadAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
