@@ -22,7 +22,8 @@ public sealed record TeamMember(string UserId, int OrganisationId, PortalRole Ro
 
 /// <summary>
 /// The rules of an organisation's team (SPEC 8): its admins manage it; it always keeps an active admin; nobody
-/// deactivates themselves. One rule answers both "may I show the button" and "may I do it".
+/// deactivates themselves. An admin may step down to a non-admin role while another admin remains (the only way
+/// the last-admin rule meets an admin's own row). One rule answers both "may I show the button" and "may I do it".
 /// </summary>
 public static class TeamRules
 {
@@ -67,8 +68,7 @@ public static class TeamRules
                 : !member.IsActive ? "This member is already deactivated."
                 : lastAdmin ? LastAdmin : null,
             TeamAction.Reactivate => member.IsActive ? "This member is already active." : null,
-            TeamAction.ChangeRole => self ? "You cannot change your own role; ask another admin."
-                : !member.IsActive ? "Reactivate this member before changing their role."
+            TeamAction.ChangeRole => !member.IsActive ? "Reactivate this member before changing their role."
                 : newRole is { } role && !RolesOf(actor.OrganisationKind).Contains(role) ? "Choose a role from the list."
                 : lastAdmin && newRole is { } demoted && !IsAdminRole(demoted) ? LastAdmin : null,
             _ => "Unknown action.",

@@ -44,9 +44,18 @@ public sealed class PortalSignInManager(
     ILogger<SignInManager<PortalUser>> logger,
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<PortalUser> confirmation,
-    ReferralsDbContext db)
+    ReferralsDbContext db,
+    TimeProvider clock)
     : SignInManager<PortalUser>(users, accessor, claims, options, logger, schemes, confirmation)
 {
+    /// <summary>Every sign-in (password or accepted invitation) records when, for the Team page's "Last sign-in".</summary>
+    public override async Task SignInWithClaimsAsync(PortalUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
+    {
+        await base.SignInWithClaimsAsync(user, authenticationProperties, additionalClaims);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.LastSignInAt, now));
+    }
+
     public override async Task<bool> CanSignInAsync(PortalUser user) =>
         user.IsActive
         && await db.Organisations.AsNoTracking().AnyAsync(o => o.Id == user.OrganisationId && o.SuspendedAt == null)

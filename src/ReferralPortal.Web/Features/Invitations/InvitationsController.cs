@@ -88,7 +88,6 @@ public sealed class InvitationsController(ReferralsDbContext db, UserManager<Por
         await users.AddToRoleAsync(user, user.Role.ToString());
         var now = clock.GetUtcNow().UtcDateTime;
         invitation.Accept(user.Id, now);
-        user.LastSignInAt = now;
         audit.Record(invitation.OrganisationId, new Actor(user.Id, user.DisplayName, invitation.OrganisationId, organisation!.Kind, user.Role), AuditAction.MemberJoined, user.Email!, user.Role.ToString());
         await audit.SaveAsync(ct);
         await signIn.SignInAsync(user, isPersistent: false);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ReferralPortal.Data;
+using ReferralPortal.Domain.Common;
 using ReferralPortal.Domain.Organisations;
 using ReferralPortal.Domain.People;
 
@@ -14,12 +15,18 @@ namespace ReferralPortal.Web.Features.Team;
 public sealed class MemberCommands(ReferralsDbContext db, UserManager<PortalUser> users, AuditTrail audit, TimeProvider clock)
 {
     /// <returns>False when the actor's organisation has no such member.</returns>
-    public async Task<bool> ChangeRoleAsync(Actor actor, string userId, PortalRole role, CancellationToken ct)
+    public async Task<bool> ChangeRoleAsync(Actor actor, string userId, PortalRole? newRole, CancellationToken ct)
     {
         var (user, member, admins) = await LoadAsync(actor, userId, ct);
         if (user is null)
         {
             return false;
+        }
+
+        // After the member lookup: another organisation's member is not found, whatever the form says.
+        if (newRole is not { } role || !Enum.IsDefined(role))
+        {
+            throw new DomainException("Choose a role from the list.");
         }
 
         TeamRules.Ensure(TeamRules.WhyNot(TeamAction.ChangeRole, actor, member!, admins, role));

@@ -88,15 +88,8 @@ public sealed class TeamController(CurrentTenant current, ReferralsDbContext db,
     }
 
     [HttpPost("members/{id:guid}/role")]
-    public async Task<IActionResult> ChangeRole(string id, PortalRole? role, CancellationToken ct)
-    {
-        if (role is not { } newRole || !Enum.IsDefined(newRole))
-        {
-            throw new DomainException("Choose a role from the list.");
-        }
-
-        return await members.ChangeRoleAsync(current.Actor, id, newRole, ct) ? Done("Role changed. The member's open sessions have ended.") : NotFound();
-    }
+    public async Task<IActionResult> ChangeRole(string id, PortalRole? role, CancellationToken ct) =>
+        await members.ChangeRoleAsync(current.Actor, id, role, ct) ? Done("Role changed. The member's open sessions have ended.") : NotFound();
 
     [HttpPost("members/{id:guid}/deactivate")]
     public async Task<IActionResult> Deactivate(string id, CancellationToken ct) =>
