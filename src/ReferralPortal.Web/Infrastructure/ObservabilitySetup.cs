@@ -17,7 +17,8 @@ public static class ObservabilitySetup
         {
             log.ReadFrom.Configuration(builder.Configuration)
                 .ReadFrom.Services(services)
-                .Enrich.FromLogContext();
+                .Enrich.FromLogContext()
+                .Enrich.With<InvitationLinkRedaction>();
             if (builder.Environment.IsProduction())
             {
                 log.WriteTo.Console(new RenderedCompactJsonFormatter(), standardErrorFromLevel: toStandardError);
