@@ -34,7 +34,7 @@ public sealed class TeamController(CurrentTenant current, ReferralsDbContext db,
     {
         var actor = current.Actor;
         ModelState.AddFailures(await validator.ValidateAsync(input, ct), "Invite");
-        if (input.Role is { } chosen && !TeamRules.RolesOf(actor.OrganisationKind).Contains(chosen) && !ModelState.ContainsKey("Invite.Role"))
+        if (input.Role is { } chosen && !TeamRules.RolesOf(actor.OrganisationKind).Contains(chosen) && ModelState["Invite.Role"]?.Errors.Count is null or 0)
         {
             ModelState.AddModelError("Invite.Role", SharedResource.Text("Choose a role from the list."));
         }
