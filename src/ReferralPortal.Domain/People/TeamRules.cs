@@ -70,7 +70,7 @@ public static class TeamRules
             TeamAction.Reactivate => member.IsActive ? "This member is already active." : null,
             TeamAction.ChangeRole => !member.IsActive ? "Reactivate this member before changing their role."
                 : newRole is { } role && !RolesOf(actor.OrganisationKind).Contains(role) ? "Choose a role from the list."
-                : lastAdmin && newRole is { } demoted && !IsAdminRole(demoted) ? LastAdmin : null,
+                : lastAdmin && (newRole is null || !IsAdminRole(newRole.Value)) ? LastAdmin : null,
             _ => "Unknown action.",
         };
     }
