@@ -1,18 +1,20 @@
 # The portal as the benchmarks run it: the Release build in $OUT/app, Production environment, logging at
-# Warning, loopback only, on the SQLite file given. Sourced by run.sh and pages.sh after they set BASE, PORT, OUT.
+# Warning, loopback only, on the SQLite file given (or, with PROVIDER=Postgres, the PostgreSQL connection string
+# given). Sourced by run.sh and pages.sh after they set BASE, PORT, OUT.
 APP_PID=
 stop_app() { if [[ -n $APP_PID ]]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; APP_PID=; fi; }
 trap stop_app EXIT
 
 start_app() {
-  local db=$1 log=$2
+  local db=$1 log=$2 connection
+  if [[ ${PROVIDER:-Sqlite} == Postgres ]]; then connection=$db; else connection="Data Source=$db"; fi
   if curl -s -o /dev/null "$BASE/health/live"; then
     echo "port $PORT is already serving something: stop it or set PORT" >&2; exit 1
   fi
   ASPNETCORE_ENVIRONMENT=Production \
   ASPNETCORE_URLS="$BASE" \
-  Database__Provider=Sqlite \
-  ConnectionStrings__Referrals="Data Source=$db" \
+  Database__Provider="${PROVIDER:-Sqlite}" \
+  ConnectionStrings__Referrals="$connection" \
   Database__MigrateOnStartup=true \
   Seed__Demo=false \
   Hosting__HttpsRedirection=false \

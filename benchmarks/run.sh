@@ -2,6 +2,8 @@
 # Reproducible benchmark of the portal at 10k and 1M deals (issue 7).
 #   benchmarks/run.sh            # seeds benchmarks/data/{10k,1m}.db once, then measures; writes benchmarks/RESULTS.md
 #   RUNS=5 DURATION=15 benchmarks/run.sh
+#   PROVIDER=Postgres benchmarks/run.sh   # the same on a throw-away PostgreSQL cluster (scripts/postgres-cluster.sh)
+#                                         # filled by COPY from the same SQLite files; writes benchmarks/RESULTS-Postgres.md
 # Release build, Production environment, logging at Warning, app on loopback only, wrk at a fixed
 # connection count. Each scenario runs RUNS times; the table shows medians. Ratios are computed
 # from figures measured side by side in this one run.
@@ -14,9 +16,16 @@ CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-2}
 PORT=${PORT:-5199}
 SIZES=${SIZES:-"10000 1000000"}
+export PROVIDER=${PROVIDER:-Sqlite}  # also read by the report (the database it names)
 BASE="http://127.0.0.1:$PORT"
 OUT="$ROOT/benchmarks/out"
 DATA="$ROOT/benchmarks/data"
+REPORT="$ROOT/benchmarks/RESULTS.md"
+case $PROVIDER in
+  Sqlite) ;;
+  Postgres) OUT="$ROOT/benchmarks/out/postgres"; REPORT="$ROOT/benchmarks/RESULTS-Postgres.md" ;;
+  *) echo "PROVIDER must be Sqlite or Postgres" >&2; exit 2 ;;
+esac
 mkdir -p "$OUT" "$DATA"
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
@@ -31,6 +40,14 @@ label() { case $1 in 10000) echo 10k;; 1000000) echo 1M;; *) echo "$1";; esac; }
 
 # shellcheck source=benchmarks/app.sh
 source "$ROOT/benchmarks/app.sh"
+
+PG_DIR=
+stop_pg() { if [[ -n $PG_DIR ]]; then "$ROOT/scripts/postgres-cluster.sh" stop "$PG_DIR" || true; PG_DIR=; fi; }
+trap 'stop_app; stop_pg' EXIT
+if [[ $PROVIDER == Postgres ]]; then
+  PG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/referralportal-bench-pg.XXXXXX")
+  PG_SERVER=$("$ROOT/scripts/postgres-cluster.sh" start "$PG_DIR")
+fi
 
 rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$APP_PID/status"; }
 
@@ -81,6 +98,13 @@ for size in $SIZES; do
     echo "== seed $(label "$size") deals into $db"
     dotnet run -c Release --no-build --project tools/ReferralPortal.VolumeSeeder -- --deals "$size" --db "$db"
   fi
+  if [[ $PROVIDER == Postgres ]]; then
+    # The same rows, copied into a database of the run's cluster by COPY; the app then runs on it.
+    echo "== copy $(label "$size") deals into PostgreSQL"
+    dotnet run -c Release --no-build --project tools/ReferralPortal.VolumeSeeder -- --deals "$size" --db "$db" --reuse \
+      --postgres "${PG_SERVER/Database=postgres/Database=rp_bench_$(label "$size")}"
+    db="${PG_SERVER/Database=postgres/Database=rp_bench_$(label "$size")}"
+  fi
   log="$OUT/app-$(label "$size").log"
   # A first start on a new database creates the data-protection key ring (and says so once); measure after it.
   start_app "$db" "$OUT/first-start-$(label "$size").log"; stop_app
@@ -117,5 +141,5 @@ for size in $SIZES; do
   stop_app
 done
 
-dotnet "$ROOT/tools/ReferralPortal.LoadDriver/bin/Release/net10.0/ReferralPortal.LoadDriver.dll" report "$RESULTS" "$OUT" >"$ROOT/benchmarks/RESULTS.md"
-cat "$ROOT/benchmarks/RESULTS.md"
+dotnet "$ROOT/tools/ReferralPortal.LoadDriver/bin/Release/net10.0/ReferralPortal.LoadDriver.dll" report "$RESULTS" "$OUT" >"$REPORT"
+cat "$REPORT"

@@ -99,6 +99,10 @@ public class ReferralsDbContext(DbContextOptions<ReferralsDbContext> options)
         {
             SqliteConventions.Apply(builder);
         }
+        else if (Database.ProviderName == PostgresConventions.ProviderName)
+        {
+            PostgresConventions.Apply(builder);
+        }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

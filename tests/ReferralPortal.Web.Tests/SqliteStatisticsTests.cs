@@ -13,6 +13,7 @@ public sealed class SqliteStatisticsTests(PortalFactory factory) : IClassFixture
     [Fact]
     public async Task Start_up_on_a_fresh_database_writes_statistics_for_the_deals_indexes()
     {
+        TestDatabase.SkipUnlessSqlite();
         using var client = factory.CreatePortalClient(); // starts the app: migrate, seed, then statistics
 
         var indexes = await DealsIndexesWithStatisticsAsync();
@@ -24,6 +25,7 @@ public sealed class SqliteStatisticsTests(PortalFactory factory) : IClassFixture
     [Fact]
     public async Task Refresh_fills_in_an_index_without_statistics_as_after_a_migration_adds_one()
     {
+        TestDatabase.SkipUnlessSqlite();
         using var client = factory.CreatePortalClient();
         await ExecuteAsync($"DELETE FROM sqlite_stat1 WHERE idx = '{CountryStatusIndex}'");
         Assert.DoesNotContain(CountryStatusIndex, await DealsIndexesWithStatisticsAsync());

@@ -12,10 +12,11 @@ internal static class Report
     {
         var rows = File.ReadAllLines(tsvPath).Where(l => l.Length > 0).Select(l => l.Split('\t')).Select(c =>
             new Row(c[0], c[1], Num(c[2]), Num(c[3]), Num(c[4]), c[5], c[6])).ToList();
+        var database = Environment.GetEnvironmentVariable("PROVIDER") == "Postgres" ? "PostgreSQL" : "SQLite";
         var sb = new StringBuilder();
         sb.AppendLine("# Benchmark results");
         sb.AppendLine();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"Produced by `benchmarks/run.sh` on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC ({Environment.ProcessorCount} cores). Release build, Production environment, logging at Warning, SQLite, wrk on loopback; medians of the runs. Peak working set = the app's highest resident set sampled during the scenario.");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Produced by `benchmarks/run.sh` on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC ({Environment.ProcessorCount} cores). Release build, Production environment, logging at Warning, {database}, wrk on loopback; medians of the runs. Peak working set = the app's highest resident set sampled during the scenario.");
         sb.AppendLine();
         sb.AppendLine("| Scenario | Deals | Requests/s | p50 (ms) | p99 (ms) | Peak working set (MB) | Non-2xx |");
         sb.AppendLine("|---|---|---:|---:|---:|---:|---:|");

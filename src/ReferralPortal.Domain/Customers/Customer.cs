@@ -61,8 +61,12 @@ public class Customer
 
     public bool AddedManually { get; private set; }
 
+    /// <summary>
+    /// The directory's matching key: upper case, single spaces. Control characters are no part of a name (and
+    /// PostgreSQL text cannot hold NUL): each counts as a space.
+    /// </summary>
     public static string Normalise(string name) =>
-        string.Join(' ', name.Trim().ToUpperInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        string.Join(' ', new string([.. name.Select(c => char.IsControl(c) ? ' ' : c)]).Trim().ToUpperInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     public static string SizeLabel(CompanySize size) => size switch
     {

@@ -8,6 +8,10 @@ public static class PersistenceSetup
 {
     public const string SqliteMigrations = "ReferralPortal.Data.Sqlite";
     public const string SqlServerMigrations = "ReferralPortal.Data.SqlServer";
+    public const string PostgresMigrations = "ReferralPortal.Data.Postgres";
+
+    /// <summary>The values <c>Database:Provider</c> takes.</summary>
+    public static readonly IReadOnlyList<string> Providers = ["Sqlite", "SqlServer", "Postgres"];
 
     /// <summary>
     /// One DbContext on the configured provider, pooled; each request rents one and scopes it to the
@@ -17,30 +21,23 @@ public static class PersistenceSetup
     {
         var provider = DatabaseProvider(config);
         var connection = config.GetConnectionString("Referrals");
-        if (provider == "SqlServer")
+        if (!Providers.Contains(provider))
         {
-            if (string.IsNullOrWhiteSpace(connection))
-            {
-                throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Referrals is not set.");
-            }
+            throw new InvalidOperationException($"Database:Provider must be Sqlite, SqlServer or Postgres, not '{provider}'.");
+        }
 
-            services.AddPooledDbContextFactory<ReferralsDbContext>(o => o.UseSqlServer(connection, x => x.MigrationsAssembly(SqlServerMigrations)).ConfigureWarnings(Quiet));
-        }
-        else if (provider == "Sqlite")
+        if (provider == "Sqlite" && string.IsNullOrWhiteSpace(connection))
         {
-            if (string.IsNullOrWhiteSpace(connection))
-            {
-                var folder = Path.Combine(env.ContentRootPath, "App_Data");
-                Directory.CreateDirectory(folder);
-                connection = $"Data Source={Path.Combine(folder, "referrals.db")}";
-            }
+            var folder = Path.Combine(env.ContentRootPath, "App_Data");
+            Directory.CreateDirectory(folder);
+            connection = $"Data Source={Path.Combine(folder, "referrals.db")}";
+        }
+        else if (string.IsNullOrWhiteSpace(connection))
+        {
+            throw new InvalidOperationException($"Database:Provider is {provider} but ConnectionStrings:Referrals is not set.");
+        }
 
-            services.AddPooledDbContextFactory<ReferralsDbContext>(o => o.UseSqlite(connection, x => x.MigrationsAssembly(SqliteMigrations)).ConfigureWarnings(Quiet));
-        }
-        else
-        {
-            throw new InvalidOperationException($"Database:Provider must be Sqlite or SqlServer, not '{provider}'.");
-        }
+        services.AddPooledDbContextFactory<ReferralsDbContext>(o => o.UseReferralsDatabase(provider, connection));
 
         services.AddScoped<CurrentTenant>();
         services.AddScoped(sp =>
@@ -53,6 +50,18 @@ public static class PersistenceSetup
         services.AddScoped<DemoSeeder>();
         return services;
     }
+
+    /// <summary>
+    /// The provider, its migrations assembly and the quieted warnings: the one place a context is configured
+    /// (the app, the tests and the volume seeder all come here).
+    /// </summary>
+    public static DbContextOptionsBuilder UseReferralsDatabase(this DbContextOptionsBuilder options, string provider, string connection) => (provider switch
+    {
+        "Sqlite" => options.UseSqlite(connection, x => x.MigrationsAssembly(SqliteMigrations)),
+        "SqlServer" => options.UseSqlServer(connection, x => x.MigrationsAssembly(SqlServerMigrations)),
+        "Postgres" => options.UseNpgsql(connection, x => x.MigrationsAssembly(PostgresMigrations)),
+        _ => throw new InvalidOperationException($"Database:Provider must be Sqlite, SqlServer or Postgres, not '{provider}'."),
+    }).ConfigureWarnings(Quiet);
 
     // The optional contact shares the Deals table by design (an all-null contact is "no contact"),
     // activity/note filters follow the deal's filter, and the capped counts use Take without OrderBy on

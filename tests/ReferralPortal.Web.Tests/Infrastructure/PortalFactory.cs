@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -9,28 +8,48 @@ using ReferralPortal.Data;
 namespace ReferralPortal.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The real app over HTTP, on its own SQLite file (migrated and demo-seeded by the app's own start-up),
-/// with a fake clock so tests can move time. One factory per test class; use <see cref="PortalClient"/> to act as a user.
+/// The real app over HTTP, on a database of its own (<see cref="TestDatabase"/>: a SQLite file the app's own
+/// start-up migrates and demo-seeds, or, with REFERRALS_TEST_POSTGRES set, a PostgreSQL copy of a demo-seeded
+/// template), with a fake clock so tests can move time. One factory per test class; use <see cref="PortalClient"/> to act as a user.
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
     /// <summary>The demo's "now": the seed writes history relative to it.</summary>
     public static readonly DateTimeOffset Start = new(2026, 11, 29, 9, 0, 0, TimeSpan.Zero);
 
-    private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"rp-test-{Guid.NewGuid():N}.db");
+    private readonly TestDatabase database;
+    private readonly bool jobs;
+
+    public PortalFactory()
+        : this(TestDatabase.ForTestClass(), jobs: true)
+    {
+    }
+
+    internal PortalFactory(TestDatabase database, bool jobs)
+    {
+        this.database = database;
+        this.jobs = jobs;
+    }
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
-    public string ConnectionString => $"Data Source={databasePath}";
+    public string ConnectionString => database.ConnectionString;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Referrals", ConnectionString);
-        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:Provider", TestDatabase.Provider);
+        builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Seed:Demo", "true");
         builder.UseSetting("RateLimits:LoginPerMinute", "1000");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        if (!jobs)
+        {
+            builder.UseSetting("Jobs:ReviewWindow:Enabled", "false");
+            builder.UseSetting("Email:OutboxEnabled", "false");
+        }
+
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -39,13 +58,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>An unscoped context on the test database, to arrange data and to check what a request changed.</summary>
-    public ReferralsDbContext NewDbContext()
-    {
-        var options = new DbContextOptionsBuilder<ReferralsDbContext>()
-            .UseSqlite(ConnectionString, x => x.MigrationsAssembly("ReferralPortal.Data.Sqlite"))
-            .Options;
-        return new ReferralsDbContext(options);
-    }
+    public ReferralsDbContext NewDbContext() => database.NewDbContext();
 
     public PortalClient CreatePortalClient() =>
         new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
@@ -60,17 +73,9 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        if (disposing)
         {
-            try
-            {
-                File.Delete(databasePath + suffix);
-            }
-            catch (IOException)
-            {
-                // Best effort: a temp file left behind is harmless.
-            }
+            database.Dispose();
         }
     }
 }

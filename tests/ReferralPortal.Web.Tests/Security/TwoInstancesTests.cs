@@ -12,9 +12,10 @@ using ReferralPortal.Web.Tests.Infrastructure;
 namespace ReferralPortal.Web.Tests.Security;
 
 /// <summary>
-/// Two Kestrel processes of the app on one SQLite database, as behind a load balancer: a session and its
+/// Two Kestrel processes of the app on one database (SQLite, or PostgreSQL in CI's second pass), as behind a load balancer: a session and its
 /// anti-forgery tokens work on both (data-protection keys are in the database), the wizard's draft follows the
-/// user from one to the other, and both review-window jobs running at once expire and remind each deal once.
+/// user from one to the other, both review-window jobs running at once expire and remind each deal once, and both
+/// outboxes running at once send each e-mail once.
 /// </summary>
 public sealed class TwoInstancesTests(TwoInstances app) : IClassFixture<TwoInstances>
 {
@@ -116,6 +117,38 @@ public sealed class TwoInstancesTests(TwoInstances app) : IClassFixture<TwoInsta
         PortalRoutes.Report($"Two instances: {overdue.Count} deals expired once and {dueSoon.Count} reminded once with both jobs running.");
     }
 
+    [Fact]
+    public async Task Both_instances_outboxes_send_each_email_exactly_once()
+    {
+        List<long> ids;
+        await using (var db = NewDbContext())
+        {
+            var now = DateTime.UtcNow;
+            var messages = Enumerable.Range(1, 60)
+                .Select(i => new EmailMessage($"two-instances-{i}@example.test", $"Two instances {i}", "Sent by whichever instance claims it.", now)).ToList();
+            db.EmailOutbox.AddRange(messages);
+            await db.SaveChangesAsync();
+            ids = [.. messages.Select(m => m.Id)];
+        }
+
+        var done = await WaitUntilAsync(async () =>
+        {
+            await using var db = NewDbContext();
+            return await db.EmailOutbox.CountAsync(m => ids.Contains(m.Id) && m.SentAt != null) == ids.Count;
+        }, TimeSpan.FromSeconds(60));
+
+        Assert.True(done, "The outboxes did not send every message within a minute.\n" + string.Join("\n", instances.Select(i => i.Output)));
+        // The log sender writes "E-mail {Id} to {To}" once per delivery: count them over both processes.
+        var sends = instances.SelectMany(i => i.Lines)
+            .Select(line => System.Text.RegularExpressions.Regex.Match(line, @"E-mail (\d+) to two-instances-"))
+            .Where(m => m.Success)
+            .GroupBy(m => long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))
+            .ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(ids.Order(), sends.Keys.Order());
+        Assert.All(sends, s => Assert.Equal(1, s.Value));
+        PortalRoutes.Report($"Two instances: {ids.Count} e-mails sent once each by {instances.Count(i => i.Lines.Any(l => l.Contains("to two-instances-", StringComparison.Ordinal)))} instance(s).");
+    }
+
     internal static async Task<bool> WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
     {
         var clock = Stopwatch.StartNew();
@@ -154,20 +187,23 @@ public sealed class TwoInstancesTests(TwoInstances app) : IClassFixture<TwoInsta
         return (await db.Solutions.IgnoreQueryFilters().Where(s => s.Name == name).Select(s => s.Id).SingleAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private ReferralsDbContext NewDbContext() => new(new DbContextOptionsBuilder<ReferralsDbContext>()
-        .UseSqlite(app.ConnectionString, x => x.MigrationsAssembly("ReferralPortal.Data.Sqlite")).Options);
+    private ReferralsDbContext NewDbContext() => app.Database.NewDbContext();
 }
 
-/// <summary>Two app processes on one new SQLite file, shared by the tests of <see cref="TwoInstancesTests"/>.</summary>
+/// <summary>
+/// Two app processes on one new, empty database (SQLite, or PostgreSQL when REFERRALS_TEST_POSTGRES is set),
+/// shared by the tests of <see cref="TwoInstancesTests"/>.
+/// </summary>
 public sealed class TwoInstances : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
-    private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"rp-two-{Guid.NewGuid():N}.db");
     private readonly List<AppProcess> instances = [];
 
     public IReadOnlyList<AppProcess> Instances => instances;
 
-    public string ConnectionString => $"Data Source={databasePath}";
+    public TestDatabase Database { get; } = TestDatabase.Empty();
+
+    public string ConnectionString => Database.ConnectionString;
 
     public async ValueTask InitializeAsync()
     {
@@ -183,18 +219,7 @@ public sealed class TwoInstances : IAsyncLifetime
             await instance.DisposeAsync();
         }
 
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-        {
-            try
-            {
-                File.Delete(databasePath + suffix);
-            }
-            catch (IOException)
-            {
-                // Best effort.
-            }
-        }
+        Database.Dispose();
     }
 
     /// <summary>One `dotnet ReferralPortal.Web.dll` process on a free loopback port, killed on dispose.</summary>
@@ -213,6 +238,9 @@ public sealed class TwoInstances : IAsyncLifetime
 
         public string Output => string.Join("\n", output.TakeLast(40));
 
+        /// <summary>Everything the process wrote so far.</summary>
+        public IReadOnlyList<string> Lines => [.. output];
+
         public static async Task<AppProcess> StartAsync(string connectionString, TimeSpan timeout)
         {
             var port = FreePort();
@@ -230,12 +258,14 @@ public sealed class TwoInstances : IAsyncLifetime
             info.ArgumentList.Add(baseUrl);
             info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
             info.Environment["ConnectionStrings__Referrals"] = connectionString;
-            info.Environment["Database__Provider"] = "Sqlite";
+            info.Environment["Database__Provider"] = TestDatabase.Provider;
+            info.Environment["Database__MigrateOnStartup"] = "true";
             info.Environment["Seed__Demo"] = "true";
             info.Environment["Jobs__ReviewWindow__Interval"] = "00:00:01";
             info.Environment["RateLimits__LoginPerMinute"] = "1000";
             info.Environment["Serilog__MinimumLevel__Default"] = "Warning";
-            info.Environment["Email__OutboxEnabled"] = "false";
+            info.Environment["Email__OutboxInterval"] = "00:00:01";
+            info.Environment["Serilog__MinimumLevel__Override__" + typeof(Features.Notifications.LogEmailSender).FullName] = "Information";
 
             var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
             var app = new AppProcess(process, baseUrl);

@@ -26,10 +26,7 @@ public sealed class OutboxDispatcher(ReferralsDbContext db, TimeProvider clock, 
         foreach (var item in due)
         {
             var lease = now + options.Value.ClaimLease;
-            var claimed = await db.EmailOutbox
-                .Where(m => m.Id == item.Id && m.SentAt == null && m.NextAttemptAt == item.NextAttemptAt)
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, lease), ct);
-            if (claimed == 0)
+            if (await ClaimAsync(db, item.Id, item.NextAttemptAt, lease, ct) == 0)
             {
                 continue;
             }
@@ -60,6 +57,15 @@ public sealed class OutboxDispatcher(ReferralsDbContext db, TimeProvider clock, 
 
         return delivered;
     }
+
+    /// <summary>
+    /// Takes one message for this instance: pushes its next attempt out to <paramref name="lease"/>, only if it is unsent
+    /// and nobody moved it since it was read at <paramref name="seen"/>. 1 = ours; 0 = another instance has it. On a
+    /// server database the loser's UPDATE waits for the winner's row lock and then matches nothing.
+    /// </summary>
+    internal static Task<int> ClaimAsync(ReferralsDbContext db, long id, DateTime seen, DateTime lease, CancellationToken ct) => db.EmailOutbox
+        .Where(m => m.Id == id && m.SentAt == null && m.NextAttemptAt == seen)
+        .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, lease), ct);
 }
 
 /// <summary>Runs the <see cref="OutboxDispatcher"/> every <c>Email:OutboxInterval</c>.</summary>

@@ -30,7 +30,7 @@ public sealed class LikeDealSearch : IDealSearch
     }
 
     // The user's % and _ are literal characters, not wildcards.
-    private static string EscapeLike(string text) => text
+    internal static string EscapeLike(string text) => text
         .Replace(@"\", @"\\", StringComparison.Ordinal)
         .Replace("%", @"\%", StringComparison.Ordinal)
         .Replace("_", @"\_", StringComparison.Ordinal);
@@ -58,5 +58,27 @@ public sealed class FtsDealSearch(ReferralsDbContext db) : IDealSearch
         var phrase = "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
         var matches = db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM DealSearch WHERE DealSearch MATCH {phrase}");
         return deals.Where(d => matches.Contains(d.Id));
+    }
+}
+
+/// <summary>
+/// PostgreSQL: the same contains-match as ILIKE (case-insensitive, as SQLite's LIKE and SQL Server's default
+/// collation are), answered by the <c>pg_trgm</c> GIN indexes on the deal and customer names (PostgresConventions).
+/// </summary>
+public sealed class TrigramDealSearch : IDealSearch
+{
+    private const string Escape = "\\";
+
+    public IQueryable<Deal> Apply(IQueryable<Deal> deals, string text)
+    {
+        // PostgreSQL text cannot hold NUL, and control characters are not searchable text anyway.
+        var term = new string([.. text.Where(c => !char.IsControl(c))]).Trim();
+        if (Deal.ParseReferralId(term) is int id)
+        {
+            return deals.Where(d => d.Id == id);
+        }
+
+        var pattern = "%" + LikeDealSearch.EscapeLike(term) + "%";
+        return deals.Where(d => EF.Functions.ILike(d.Name, pattern, Escape) || EF.Functions.ILike(d.Customer.Name, pattern, Escape));
     }
 }
