@@ -19,4 +19,11 @@ public class PortalUser : IdentityUser
     /// it, and signing in from another browser brings it along.
     /// </summary>
     public string? PreferredCulture { get; set; }
+
+    /// <summary>When an admin deactivated the member: they cannot sign in and their sessions end. Null while active.</summary>
+    public DateTime? DeactivatedAt { get; set; }
+
+    public DateTime? LastSignInAt { get; set; }
+
+    public bool IsActive => DeactivatedAt is null;
 }

@@ -6,6 +6,7 @@ using ReferralPortal.Domain.Deals;
 using ReferralPortal.Domain.Drafts;
 using ReferralPortal.Domain.Notifications;
 using ReferralPortal.Domain.Organisations;
+using ReferralPortal.Domain.People;
 
 namespace ReferralPortal.Data;
 
@@ -38,6 +39,10 @@ public class ReferralsDbContext(DbContextOptions<ReferralsDbContext> options)
 
     public DbSet<EmailMessage> EmailOutbox => Set<EmailMessage>();
 
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
@@ -59,6 +64,9 @@ public class ReferralsDbContext(DbContextOptions<ReferralsDbContext> options)
     private DealType? privateScope => tenantSource() is null ? DealType.Private : null;
 
     // Solutions the same way: a partner reads "OrganisationId = @org"; the vendor and jobs match both statuses (all).
+    // People: a partner reads its own organisation's invitations and audit; the vendor (it onboards partners) and jobs all.
+    private bool allOrganisations => tenantSource() is null or { IsVendor: true };
+
     private MarketplaceStatus? draftScope => tenantSource() is null or { IsVendor: true } ? MarketplaceStatus.Draft : null;
 
     private MarketplaceStatus? publishedScope => tenantSource() is null or { IsVendor: true } ? MarketplaceStatus.Published : null;
@@ -91,6 +99,8 @@ public class ReferralsDbContext(DbContextOptions<ReferralsDbContext> options)
             || s.MarketplaceStatus == draftScope || s.MarketplaceStatus == publishedScope);
         builder.Entity<DealDraft>().HasQueryFilter(d => tenantUserId == null || d.UserId == tenantUserId);
         builder.Entity<Notification>().HasQueryFilter(n => tenantUserId == null || n.UserId == tenantUserId);
+        builder.Entity<Invitation>().HasQueryFilter(i => allOrganisations || i.OrganisationId == partnerScope);
+        builder.Entity<AuditEntry>().HasQueryFilter(a => allOrganisations || a.OrganisationId == partnerScope);
 
         if (Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")
         {

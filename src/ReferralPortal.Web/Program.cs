@@ -1,15 +1,19 @@
 using ReferralPortal.Web.Features.Deals;
 using ReferralPortal.Web.Features.Insights;
+using ReferralPortal.Web.Features.Invitations;
 using ReferralPortal.Web.Features.NewDeal;
 using ReferralPortal.Web.Features.Notifications;
 using ReferralPortal.Web.Features.Solutions;
+using ReferralPortal.Web.Features.Team;
 using ReferralPortal.Web.Features.Workspace;
 using ReferralPortal.Web.Infrastructure;
 using Serilog;
 
+// `invite-programme-admin --email ADDRESS` runs the bootstrap command instead of the web server (README, Production).
+var bootstrap = ProgrammeAdminBootstrap.IsCommand(args);
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddObservability();
+builder.AddObservability(logToStandardError: bootstrap);
 builder.Services
     .AddPersistence(builder.Configuration, builder.Environment)
     .AddIdentityAndPolicies(builder.Environment, builder.Configuration)
@@ -25,7 +29,8 @@ builder.Services
     .AddNewDealFeature()
     .AddSolutionsFeature()
     .AddNotificationsFeature()
-    .AddInsightsFeature();
+    .AddInsightsFeature()
+    .AddPeopleFeature();
 
 var app = builder.Build();
 
@@ -56,8 +61,16 @@ app.MapHealth();
 app.MapControllers();
 
 await app.PrepareDatabaseAsync();
+if (bootstrap)
+{
+    var exitCode = await ProgrammeAdminBootstrap.RunAsync(app.Services, args, Console.Out, Console.Error);
+    await Log.CloseAndFlushAsync();
+    return exitCode;
+}
+
 await app.RunAsync();
 await Log.CloseAndFlushAsync();
+return 0;
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

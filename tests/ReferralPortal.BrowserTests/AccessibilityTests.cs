@@ -25,6 +25,10 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IAsyncDisposabl
                 (DemoAccounts.Reviewer, "/insights"),
                 (DemoAccounts.NorthwindAdmin, "/deals/new"),
                 (DemoAccounts.NorthwindAdmin, "/notifications"),
+                (DemoAccounts.NorthwindAdmin, "/team"),
+                (DemoAccounts.ProgrammeAdmin, "/team"),
+                (DemoAccounts.ProgrammeAdmin, "/partners"),
+                (DemoAccounts.ProgrammeAdmin, "/partners/2"),
             })
             {
                 data.Add(culture, user, url);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ReferralPortal.Domain.Organisations;
+using ReferralPortal.Domain.People;
 
 namespace ReferralPortal.Data.Configurations;
 
@@ -38,5 +39,39 @@ internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalU
         b.Property(u => u.Role).HasConversion<string>().HasMaxLength(20);
         b.Property(u => u.PreferredCulture).HasMaxLength(10);
         b.HasOne(u => u.Organisation).WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.Ignore(u => u.IsActive);
+        b.HasIndex(u => new { u.OrganisationId, u.Role });
+    }
+}
+
+internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
+{
+    public void Configure(EntityTypeBuilder<Invitation> b)
+    {
+        b.Property(i => i.Email).HasMaxLength(254).IsRequired();
+        b.Property(i => i.Role).HasConversion<string>().HasMaxLength(20);
+        b.Property(i => i.TokenHash).HasMaxLength(64).IsUnicode(false).IsRequired();
+        b.Property(i => i.InvitedByUserId).HasMaxLength(450);
+        b.Property(i => i.AcceptedUserId).HasMaxLength(450);
+        b.Property(i => i.Culture).HasMaxLength(10);
+        b.Property(i => i.Version).IsConcurrencyToken();
+        b.HasOne<Organisation>().WithMany().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(i => i.TokenHash).IsUnique();
+        b.HasIndex(i => new { i.OrganisationId, i.Email });
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.ToTable("AuditEntries");
+        b.Property(a => a.ActorUserId).HasMaxLength(450);
+        b.Property(a => a.ActorName).HasMaxLength(200);
+        b.Property(a => a.Action).HasConversion<string>().HasMaxLength(40);
+        b.Property(a => a.Subject).HasMaxLength(254);
+        b.Property(a => a.Detail).HasMaxLength(200);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(a => new { a.OrganisationId, a.At });
     }
 }

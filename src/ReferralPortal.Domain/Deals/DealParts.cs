@@ -33,7 +33,7 @@ public sealed partial record DealContact
     }
 
     /// <summary>One @, no spaces, a dot in the domain: strict enough to catch typos without refusing real addresses.</summary>
-    public static bool IsWellFormedEmail(string email) => EmailPattern().IsMatch(email.Trim());
+    public static bool IsWellFormedEmail(string email) => EmailAddress.IsWellFormed(email);
 
     /// <summary>Digits, spaces, brackets, dots, slashes or dashes, optionally after a +, with 6 to 20 digits.</summary>
     public static bool IsWellFormedPhone(string phone) =>
@@ -51,8 +51,6 @@ public sealed partial record DealContact
 
     public bool IsEmpty => FirstName is null && LastName is null && Email is null && Phone is null && JobTitle is null;
 
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$", RegexOptions.CultureInvariant, 100)]
-    private static partial Regex EmailPattern();
 
     [GeneratedRegex(@"^\+?[0-9(][0-9 ()./-]{4,38}$", RegexOptions.CultureInvariant, 100)]
     private static partial Regex PhonePattern();

@@ -117,4 +117,35 @@ public static class Format
 
     public static IEnumerable<string> HelpList(HelpWanted h) =>
         Enum.GetValues<HelpWanted>().Where(v => v != HelpWanted.None && h.HasFlag(v)).Select(Help);
+
+    public static string Role(Domain.Organisations.PortalRole r) => SharedResource.Text(r switch
+    {
+        Domain.Organisations.PortalRole.ReferralAdmin => "Referral admin",
+        Domain.Organisations.PortalRole.ReferralUser => "Referral user",
+        Domain.Organisations.PortalRole.Reviewer => "Reviewer",
+        _ => "Programme admin",
+    });
+
+    public static string Audit(Domain.People.AuditAction a) => SharedResource.Text(a switch
+    {
+        Domain.People.AuditAction.OrganisationOnboarded => "Organisation onboarded",
+        Domain.People.AuditAction.OrganisationSuspended => "Organisation suspended",
+        Domain.People.AuditAction.OrganisationReactivated => "Organisation reactivated",
+        Domain.People.AuditAction.MemberInvited => "Member invited",
+        Domain.People.AuditAction.MemberJoined => "Member joined",
+        Domain.People.AuditAction.RoleChanged => "Role changed",
+        Domain.People.AuditAction.MemberDeactivated => "Member deactivated",
+        Domain.People.AuditAction.MemberReactivated => "Member reactivated",
+        Domain.People.AuditAction.InvitationResent => "Invitation resent",
+        _ => "Invitation revoked",
+    });
+
+    /// <summary>An audit entry's detail: a role ("ReferralUser"), or a role change ("ReferralUser>ReferralAdmin"), in words.</summary>
+    public static string? AuditDetail(string? detail) => detail switch
+    {
+        null => null,
+        _ when detail.Split('>') is [var from, var to] && Enum.TryParse<Domain.Organisations.PortalRole>(from, out var f) && Enum.TryParse<Domain.Organisations.PortalRole>(to, out var t) => $"{Role(f)} → {Role(t)}",
+        _ when Enum.TryParse<Domain.Organisations.PortalRole>(detail, out var r) => Role(r),
+        _ => detail,
+    };
 }

@@ -25,10 +25,9 @@ public static class IdentitySetup
             })
             .AddEntityFrameworkStores<ReferralsDbContext>()
             .AddClaimsPrincipalFactory<PortalClaimsFactory>()
+            .AddSignInManager<PortalSignInManager>()
             .AddDefaultTokenProviders();
 
-        // Role or organisation changes bite within minutes, not the default 30.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";
@@ -40,6 +39,9 @@ public static class IdentitySetup
             o.Cookie.SecurePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+
+            // Deactivation, suspension and role changes end sessions at their next request (not Identity's 30 minutes).
+            o.Events.OnValidatePrincipal = AccessCheck.ValidatePrincipalAsync;
         });
 
         services.ConfigureOptions<SignInRedirects>();

@@ -9,20 +9,23 @@ namespace ReferralPortal.Web.Infrastructure;
 public static class ObservabilitySetup
 {
     /// <summary>Serilog from configuration: readable console locally, compact JSON in Production.</summary>
-    public static WebApplicationBuilder AddObservability(this WebApplicationBuilder builder)
+    /// <param name="logToStandardError">Every event to standard error (a command whose standard output is its result).</param>
+    public static WebApplicationBuilder AddObservability(this WebApplicationBuilder builder, bool logToStandardError = false)
     {
+        LogEventLevel? toStandardError = logToStandardError ? LogEventLevel.Verbose : null;
         builder.Services.AddSerilog((services, log) =>
         {
             log.ReadFrom.Configuration(builder.Configuration)
                 .ReadFrom.Services(services)
-                .Enrich.FromLogContext();
+                .Enrich.FromLogContext()
+                .Enrich.With<InvitationLinkRedaction>();
             if (builder.Environment.IsProduction())
             {
-                log.WriteTo.Console(new RenderedCompactJsonFormatter());
+                log.WriteTo.Console(new RenderedCompactJsonFormatter(), standardErrorFromLevel: toStandardError);
             }
             else
             {
-                log.WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+                log.WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture, standardErrorFromLevel: toStandardError);
             }
         }, preserveStaticLogger: true); // each host logs through its own logger, not the process-wide Log.Logger (several hosts share a test process)
         QuietUnreadableClientTokens(builder.Services);

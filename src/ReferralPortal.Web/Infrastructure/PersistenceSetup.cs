@@ -97,10 +97,15 @@ public static class PersistenceSetup
             await db.Database.MigrateAsync();
         }
 
+        if (migrate || seed)
+        {
+            // Invitations add members to these roles in Production too, where the seed never runs.
+            await RolesSetup.EnsureRolesAsync(scope.ServiceProvider);
+        }
+
         if (seed)
         {
             var programme = config.GetSection(ProgrammeOptions.Section).Get<ProgrammeOptions>() ?? new ProgrammeOptions();
-            await RolesSetup.EnsureRolesAsync(scope.ServiceProvider);
             var seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(programme.VendorName, programme.ReviewWindow);
             if (seeded)
             {

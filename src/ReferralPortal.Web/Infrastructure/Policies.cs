@@ -12,6 +12,9 @@ public static class Policies
     public const string VendorReviewer = nameof(VendorReviewer);
     public const string ProgrammeAdmin = nameof(ProgrammeAdmin);
 
+    /// <summary>Manages an organisation's team: a partner's referral admin or the vendor's programme admin.</summary>
+    public const string TeamAdmin = nameof(TeamAdmin);
+
     public static void Configure(AuthorizationOptions options)
     {
         // Everything needs a signed-in portal user unless it says [AllowAnonymous] (login, health, errors).
@@ -22,5 +25,6 @@ public static class Policies
         options.AddPolicy(VendorReviewer, p => p.RequireAssertion(c => PortalClaims.ToActor(c.User)?.IsVendorReviewer == true));
         options.AddPolicy(ProgrammeAdmin, p => p.RequireAssertion(c => PortalClaims.ToActor(c.User)?.Role == PortalRole.ProgrammeAdmin
             && PortalClaims.ToActor(c.User)?.IsVendor == true));
+        options.AddPolicy(TeamAdmin, p => p.RequireAssertion(c => PortalClaims.ToActor(c.User) is { } a && (a.IsPartnerAdmin || a.IsProgrammeAdmin)));
     }
 }

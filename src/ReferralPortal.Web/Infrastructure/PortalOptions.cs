@@ -7,6 +7,9 @@ public sealed class ProgrammeOptions
 
     public string VendorName { get; set; } = "Contoso Cloud";
 
+    /// <summary>The vendor organisation's country (ISO 3166-1 alpha-2), used when the bootstrap command creates it.</summary>
+    public string VendorCountry { get; set; } = "US";
+
     public int ReviewWindowDays { get; set; } = 14;
 
     private static readonly string[] DefaultCurrencies = ["USD", "EUR", "GBP"];

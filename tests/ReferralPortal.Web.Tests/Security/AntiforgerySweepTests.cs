@@ -20,6 +20,9 @@ public sealed class AntiforgerySweepTests(PortalFactory factory) : IClassFixture
         var deal = (await world.ActiveCoSellDealAsync(northwindAdmin.OrganisationId!.Value))!.Value;
         var solution = await world.FirstSolutionAsync(northwindAdmin.OrganisationId.Value);
         var routes = PortalRoutes.All(factory).Where(r => r.IsUnsafe).ToList();
+        var member = await world.NewMemberAsync(northwindAdmin.OrganisationId.Value, Domain.Organisations.PortalRole.ReferralUser);
+        var invitation = await world.NewInvitationAsync(northwindAdmin.OrganisationId.Value, Domain.Organisations.PortalRole.ReferralUser);
+        var partner = await world.NewPartnerAsync();
         var sessions = new Dictionary<string, PortalClient>();
         using var stranger = await factory.LoginAsync(DemoAccounts.AdventureWorksAdmin);
         var strangersToken = await SecurityWorld.TokenAsync(stranger, true);
@@ -44,6 +47,10 @@ public sealed class AntiforgerySweepTests(PortalFactory factory) : IClassFixture
                 {
                     "id" when route.Controller == "Solutions" => Text(solution),
                     "id" when route.Controller == "Notifications" => Text(notification),
+                    "id" when route.Controller == "Team" && route.Template.Contains("members", StringComparison.Ordinal) => member,
+                    "id" when route.Controller == "Team" => Text(invitation.Id),
+                    "id" when route.Controller == "Partners" => Text(partner),
+                    "token" => invitation.Token,
                     "id" => Text(deal),
                     "draftId" => draft.ToString(),
                     _ => throw new InvalidOperationException($"No value for {name} in {route.Key}."),
@@ -99,7 +106,8 @@ public sealed class AntiforgerySweepTests(PortalFactory factory) : IClassFixture
     /// <summary>The user whose policy admits the route, so only the missing token can stop the request.</summary>
     private static string? AllowedUser(PortalRoute route) => route switch
     {
-        { Controller: "Account", Action: "Login" } => null,
+        { Controller: "Account", Action: "Login" } or { Controller: "Invitations" } => null,
+        { Controller: "Partners" } => DemoAccounts.ProgrammeAdmin,
         { Controller: "Inbound" } or { Action: "ApproveRegistration" or "RejectRegistration" or "Accept" or "Decline" } => DemoAccounts.Reviewer,
         { Controller: "Solutions", Action: "Status" } => DemoAccounts.ProgrammeAdmin,
         _ => DemoAccounts.NorthwindAdmin,
@@ -123,6 +131,15 @@ public sealed class AntiforgerySweepTests(PortalFactory factory) : IClassFixture
             ["skip"] = "true",
             ["customerId"] = "1",
             ["country"] = "PT",
+            ["role"] = "ReferralAdmin",
+            ["Invite.Email"] = "forged@invite.example",
+            ["Invite.Role"] = "ReferralUser",
+            ["Onboard.OrganisationName"] = "Forged Partner",
+            ["Onboard.Country"] = "PT",
+            ["Onboard.AdminEmail"] = "forged@partner.example",
+            ["Input.DisplayName"] = "Forged Person",
+            ["Input.Password"] = "a forged password",
+            ["Input.ConfirmPassword"] = "a forged password",
         };
         if (token is not null)
         {

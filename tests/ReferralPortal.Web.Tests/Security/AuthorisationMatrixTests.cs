@@ -95,6 +95,28 @@ public sealed class AuthorisationMatrixTests(PortalFactory factory) : IClassFixt
         // The programme admin gets through the policy; the stale version (as for deals) makes it a 409 that saves nothing.
         ["Solutions.Status [POST] /solutions/{id:int}/status"] = "Login Forbidden Forbidden Forbidden Forbidden Forbidden Conflict",
 
+        // Team: a partner's referral admins and the vendor's programme admins, each on their own organisation only.
+        // Member and invitation routes aim at a fresh Northwind member and invitation: its admin changes them, other
+        // organisations' admins get 404. Posts carry no role or e-mail, so invite and change role answer Invalid.
+        ["Team.Index [GET] /team"] = "Login Ok Forbidden Ok Ok Forbidden Ok",
+        ["Team.Invite [POST] /team/invite"] = "Login Invalid Forbidden Invalid Invalid Forbidden Invalid",
+        ["Team.Resend [POST] /team/invitations/{id:int}/resend"] = "Login Redirect Forbidden NotFound NotFound Forbidden NotFound",
+        ["Team.Revoke [POST] /team/invitations/{id:int}/revoke"] = "Login Redirect Forbidden NotFound NotFound Forbidden NotFound",
+        ["Team.ChangeRole [POST] /team/members/{id:guid}/role"] = "Login Invalid Forbidden NotFound NotFound Forbidden NotFound",
+        ["Team.Deactivate [POST] /team/members/{id:guid}/deactivate"] = "Login Redirect Forbidden NotFound NotFound Forbidden NotFound",
+        ["Team.Reactivate [POST] /team/members/{id:guid}/reactivate"] = "Login Redirect Forbidden NotFound NotFound Forbidden NotFound",
+
+        // Partners: programme admins only, on a fresh partner (reactivating an active partner is refused; suspending it works).
+        ["Partners.Index [GET] /partners"] = "Login Forbidden Forbidden Forbidden Forbidden Forbidden Ok",
+        ["Partners.Onboard [POST] /partners"] = "Login Forbidden Forbidden Forbidden Forbidden Forbidden Invalid",
+        ["Partners.Details [GET] /partners/{id:int}"] = "Login Forbidden Forbidden Forbidden Forbidden Forbidden Ok",
+        ["Partners.Reactivate [POST] /partners/{id:int}/reactivate"] = "Login Forbidden Forbidden Forbidden Forbidden Forbidden Forbidden",
+        ["Partners.Suspend [POST] /partners/{id:int}/suspend"] = "Login Forbidden Forbidden Forbidden Forbidden Forbidden Redirect",
+
+        // The invitation link is the credential: anyone holding it sees the page; a post without the form's fields is Invalid.
+        ["Invitations.Accept [GET] /invitations/{token}"] = "Ok Ok Ok Ok Ok Ok Ok",
+        ["Invitations.Accept [POST] /invitations/{token}"] = "Invalid Invalid Invalid Invalid Invalid Invalid Invalid",
+
         ["Workspace.Index [GET] /"] = "Login Redirect Redirect Redirect Redirect Redirect Redirect",
         ["Workspace.Index [GET] /referrals"] = "Login Redirect Redirect Redirect Redirect Redirect Redirect",
         ["Workspace.Tab [GET] /referrals/{tab}"] = "Login Ok Ok Ok Ok Ok Ok",
@@ -121,6 +143,10 @@ public sealed class AuthorisationMatrixTests(PortalFactory factory) : IClassFixt
         var routes = PortalRoutes.All(factory).Where(r => Expected.ContainsKey(r.Key)).ToList();
         var northwind = await world.OrganisationIdAsync(DemoAccounts.Northwind);
         var northwindAdmin = personas[1];
+        var member = await world.NewMemberAsync(northwind, Domain.Organisations.PortalRole.ReferralUser);
+        var invitation = await world.NewInvitationAsync(northwind, Domain.Organisations.PortalRole.ReferralUser);
+        var partner = await world.NewPartnerAsync();
+        var link = await world.NewInvitationAsync(northwind, Domain.Organisations.PortalRole.ReferralUser); // not resent, so its token keeps working
         var failures = new List<string>();
         var requests = 0;
 
@@ -147,6 +173,10 @@ public sealed class AuthorisationMatrixTests(PortalFactory factory) : IClassFixt
                 {
                     "id" when route.Controller == "Solutions" => solution.ToString(CultureInfo.InvariantCulture),
                     "id" when route.Controller == "Notifications" => notification.ToString(CultureInfo.InvariantCulture),
+                    "id" when route.Controller == "Team" && route.Template.Contains("members", StringComparison.Ordinal) => member,
+                    "id" when route.Controller == "Team" => invitation.Id.ToString(CultureInfo.InvariantCulture),
+                    "id" when route.Controller == "Partners" => partner.ToString(CultureInfo.InvariantCulture),
+                    "token" => link.Token,
                     "id" => deal.ToString(CultureInfo.InvariantCulture),
                     "draftId" => draft.ToString(),
                     "tab" => tab,

@@ -235,6 +235,8 @@ public sealed class BadInputSweepTests(PortalFactory factory) : IClassFixture<Po
             && d.ReviewDueAt > factory.Clock.GetUtcNow().UtcDateTime).Select(d => d.Id).FirstAsync();
         var submitted = await deals.Where(d => d.RegistrationStatus == RegistrationStatus.Submitted && d.Status == DealStatus.Active).Select(d => d.Id).FirstAsync();
         var edge = await world.FirstSolutionAsync(northwind, "Northwind Edge Gateway");
+        var invitation = await world.NewInvitationAsync(northwind, ReferralPortal.Domain.Organisations.PortalRole.ReferralUser);
+        await world.NewInvitationAsync(northwind, ReferralPortal.Domain.Organisations.PortalRole.ReferralAdmin);
 
         FormPage Fixed(string name, string? email, string url) => new(name, email, _ => Task.FromResult(url));
         async Task<string> DraftStepAsync(PortalClient client, string step) =>
@@ -261,6 +263,10 @@ public sealed class BadInputSweepTests(PortalFactory factory) : IClassFixture<Po
             new("wizard details", DemoAccounts.NorthwindAdmin, c => DraftStepAsync(c, "details")),
             new("wizard sharing", DemoAccounts.NorthwindAdmin, c => DraftStepAsync(c, "sharing")),
             Fixed("notifications", DemoAccounts.NorthwindAdmin, "/notifications"),
+            Fixed("team", DemoAccounts.NorthwindAdmin, "/team"),
+            Fixed("vendor team", DemoAccounts.ProgrammeAdmin, "/team"),
+            Fixed("partners", DemoAccounts.ProgrammeAdmin, "/partners"),
+            Fixed("accept invitation", null, $"/invitations/{invitation.Token}"),
         ];
     }
 

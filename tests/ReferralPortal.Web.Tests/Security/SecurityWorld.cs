@@ -1,10 +1,12 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using ReferralPortal.Data;
 using ReferralPortal.Data.Seeding;
 using ReferralPortal.Domain.Deals;
 using ReferralPortal.Domain.Drafts;
 using ReferralPortal.Domain.Notifications;
 using ReferralPortal.Domain.Organisations;
+using ReferralPortal.Domain.People;
 using ReferralPortal.Web.Tests.Infrastructure;
 
 namespace ReferralPortal.Web.Tests.Security;
@@ -91,9 +93,54 @@ public sealed class SecurityWorld(PortalFactory factory)
         return notification.Id;
     }
 
+    /// <summary>A new open invitation to the organisation (the seed writes none), with its link's token.</summary>
+    public async Task<(int Id, string Token)> NewInvitationAsync(int organisationId, PortalRole role)
+    {
+        await using var db = factory.NewDbContext();
+        var kind = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Kind).SingleAsync();
+        var token = Web.Features.Invitations.InvitationTokens.New();
+        var invitation = new Invitation(organisationId, kind, $"invited-{Guid.NewGuid():N}@sweep.example", role, Web.Features.Invitations.InvitationTokens.Hash(token),
+            factory.Clock.GetUtcNow().UtcDateTime, TimeSpan.FromDays(7), null, null);
+        db.Invitations.Add(invitation);
+        await db.SaveChangesAsync();
+        return (invitation.Id, token);
+    }
+
+    /// <summary>A new active member of the organisation, for routes that change a member (the demo users stay as they are).</summary>
+    public async Task<string> NewMemberAsync(int organisationId, PortalRole role)
+    {
+        await using var db = factory.NewDbContext();
+        var email = $"member-{Guid.NewGuid():N}@sweep.example";
+        var user = new PortalUser
+        {
+            UserName = email,
+            NormalizedUserName = email.ToUpperInvariant(),
+            Email = email,
+            NormalizedEmail = email.ToUpperInvariant(),
+            DisplayName = "Sweep Member",
+            OrganisationId = organisationId,
+            Role = role,
+            SecurityStamp = Guid.NewGuid().ToString(),
+        };
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+        return user.Id;
+    }
+
+    /// <summary>A new partner organisation with no people, for routes that suspend or reactivate a partner.</summary>
+    public async Task<int> NewPartnerAsync()
+    {
+        await using var db = factory.NewDbContext();
+        var partner = new Organisation($"Sweep Partner {Guid.NewGuid():N}"[..30], OrganisationKind.Partner, "PT");
+        db.Organisations.Add(partner);
+        await db.SaveChangesAsync();
+        return partner.Id;
+    }
+
     /// <summary>
     /// Row counts of every domain table plus the change markers of the rows a sweep aims at (deal Version and
-    /// UpdatedAt, draft Version, notification ReadAt, solution fields, favourites): equal fingerprints mean nothing changed.
+    /// UpdatedAt, draft Version, notification ReadAt, solution fields, favourites, members' role, state and security
+    /// stamp, organisations' suspension, invitations' link and state): equal fingerprints mean nothing changed.
     /// </summary>
     public async Task<IReadOnlyList<string>> FingerprintAsync()
     {
@@ -111,7 +158,14 @@ public sealed class SecurityWorld(PortalFactory factory)
             Count("EmailOutbox", await db.EmailOutbox.CountAsync()),
             Count("Solutions", await db.Solutions.IgnoreQueryFilters().CountAsync()),
             Count("Users", await db.Users.CountAsync()),
+            Count("Invitations", await db.Invitations.IgnoreQueryFilters().CountAsync()),
+            Count("AuditEntries", await db.AuditEntries.IgnoreQueryFilters().CountAsync()),
         };
+        lines.AddRange(await db.Users.OrderBy(u => u.Id)
+            .Select(u => "User " + u.Id + " " + u.Role + " " + u.DeactivatedAt + " " + u.SecurityStamp + " " + u.OrganisationId).ToListAsync());
+        lines.AddRange(await db.Organisations.OrderBy(o => o.Id).Select(o => "Organisation " + o.Id + " " + o.Name + " " + o.SuspendedAt).ToListAsync());
+        lines.AddRange(await db.Invitations.IgnoreQueryFilters().OrderBy(i => i.Id)
+            .Select(i => "Invitation " + i.Id + " " + i.TokenHash + " " + i.ExpiresAt + " " + i.AcceptedAt + " " + i.RevokedAt).ToListAsync());
         lines.AddRange(await db.Deals.IgnoreQueryFilters().OrderBy(d => d.Id)
             .Select(d => "Deal " + d.Id + " v" + d.Version + " " + d.Status + " " + d.UpdatedAt).ToListAsync());
         lines.AddRange(await db.DealDrafts.IgnoreQueryFilters().OrderBy(d => d.Id)

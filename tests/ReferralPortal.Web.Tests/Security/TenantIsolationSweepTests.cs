@@ -20,6 +20,12 @@ public sealed class TenantIsolationSweepTests(PortalFactory factory) : IClassFix
         var users = personas.Where(p => p.Email is not null).ToList();
         var drafts = new Dictionary<string, Guid>();
         var notifications = new Dictionary<string, long>();
+        foreach (var organisation in personas.Where(p => p.OrganisationId is not null).Select(p => p.OrganisationId!.Value).Distinct())
+        {
+            await world.NewInvitationAsync(organisation, personas.First(p => p.OrganisationId == organisation).IsVendor
+                ? Domain.Organisations.PortalRole.Reviewer : Domain.Organisations.PortalRole.ReferralUser);
+        }
+
         foreach (var user in users)
         {
             if (user.IsPartner)
@@ -35,6 +41,9 @@ public sealed class TenantIsolationSweepTests(PortalFactory factory) : IClassFix
             var deals = await db.Deals.IgnoreQueryFilters().AsNoTracking().Select(d => new { d.Id, d.OwnerOrganisationId, d.Version }).ToListAsync();
             var solutions = await db.Solutions.IgnoreQueryFilters().AsNoTracking().Select(s => new { s.Id, s.OrganisationId }).ToListAsync();
             var customer = await db.Customers.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
+            var members = await db.Users.AsNoTracking().Select(u => new { u.Id, u.OrganisationId }).ToListAsync();
+            var invitations = await db.Invitations.IgnoreQueryFilters().AsNoTracking().Select(i => new { i.Id, i.OrganisationId }).ToListAsync();
+            var organisations = await db.Organisations.AsNoTracking().Select(o => o.Id).ToListAsync();
             var routes = PortalRoutes.All(factory).Where(r => r.Parameters.Contains("id") || r.Parameters.Contains("draftId")).ToList();
             await ControlAsync(routes, partners[0], deals.First(d => d.OwnerOrganisationId == partners[0].OrganisationId).Id, customer);
             var before = await world.FingerprintAsync();
@@ -49,6 +58,9 @@ public sealed class TenantIsolationSweepTests(PortalFactory factory) : IClassFix
                 var foreignSolutions = solutions.Where(s => s.OrganisationId != partner.OrganisationId).Select(s => s.Id).ToList();
                 var foreignDrafts = drafts.Where(d => d.Key != partner.UserId).Select(d => d.Value).ToList();
                 var foreignNotifications = notifications.Where(n => n.Key != partner.UserId).Select(n => n.Value).ToList();
+                var foreignMembers = members.Where(m => m.OrganisationId != partner.OrganisationId).Select(m => m.Id).ToList();
+                var foreignInvitations = invitations.Where(i => i.OrganisationId != partner.OrganisationId).Select(i => i.Id).ToList();
+                var foreignOrganisations = organisations.Where(o => o != partner.OrganisationId).ToList();
 
                 foreach (var route in routes)
                 {
@@ -57,6 +69,9 @@ public sealed class TenantIsolationSweepTests(PortalFactory factory) : IClassFix
                         _ when route.Parameters.Contains("draftId") => foreignDrafts.Select(id => (route.Url(_ => id.ToString()), 0)),
                         { Controller: "Solutions" } => foreignSolutions.Select(id => (route.Url(_ => Text(id)), 0)),
                         { Controller: "Notifications" } => foreignNotifications.Select(id => (route.Url(_ => Text(id)), 0)),
+                        { Controller: "Team" } when route.Template.Contains("members", StringComparison.Ordinal) => foreignMembers.Select(id => (route.Url(_ => id), 0)),
+                        { Controller: "Team" } => foreignInvitations.Select(id => (route.Url(_ => Text(id)), 0)),
+                        { Controller: "Partners" } => foreignOrganisations.Select(id => (route.Url(_ => Text(id)), 0)),
                         _ => foreignDeals.Select(d => (route.Url(_ => Text(d.Id)), d.Version)),
                     };
 
@@ -121,6 +136,7 @@ public sealed class TenantIsolationSweepTests(PortalFactory factory) : IClassFix
         ["customerId"] = Text(customer),
         ["country"] = "PT",
         ["skip"] = "true",
+        ["role"] = "ReferralUser",
     };
 
     private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);

@@ -337,7 +337,7 @@ public sealed class TwoInstances : IAsyncLifetime
         }
 
         /// <summary>The web project's own build output next to this test project's (same configuration and framework).</summary>
-        private static (string Dll, string ProjectDirectory) WebProjectOutput()
+        internal static (string Dll, string ProjectDirectory) WebProjectOutput()
         {
             var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
             var framework = testOutput.Name;

@@ -24,7 +24,7 @@ public sealed class DealTeamDirectory(ReferralsDbContext db)
     /// <summary>The organisation's active users who are not on the deal's team yet.</summary>
     public Task<List<TeamPerson>> CandidatesAsync(int organisationId, int dealId, CancellationToken ct) =>
         db.Users.AsNoTracking()
-            .Where(u => u.OrganisationId == organisationId && !db.DealTeamMembers.Any(m => m.DealId == dealId && m.UserId == u.Id))
+            .Where(u => u.OrganisationId == organisationId && u.DeactivatedAt == null && !db.DealTeamMembers.Any(m => m.DealId == dealId && m.UserId == u.Id))
             .OrderBy(u => u.DisplayName).ThenBy(u => u.Email)
             .Select(u => new TeamPerson(u.Id, u.DisplayName, u.Email))
             .ToListAsync(ct);
@@ -33,6 +33,6 @@ public sealed class DealTeamDirectory(ReferralsDbContext db)
     public Task<TeamCandidate?> CandidateAsync(string userId, CancellationToken ct) =>
         db.Users.AsNoTracking()
             .Where(u => u.Id == userId)
-            .Select(u => new TeamCandidate(u.Id, u.DisplayName, u.OrganisationId, true))
+            .Select(u => new TeamCandidate(u.Id, u.DisplayName, u.OrganisationId, u.DeactivatedAt == null))
             .FirstOrDefaultAsync(ct);
 }

@@ -1,0 +1,63 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ReferralPortal.Data;
+
+namespace ReferralPortal.Web.Infrastructure;
+
+/// <summary>
+/// Access ends at the next request, on every instance (SPEC 8): each request's cookie is checked against the
+/// database — the same security stamp (a role change or deactivation renews it), the member active, their
+/// organisation not suspended — instead of Identity's validator, which looks only every 30 minutes and renews the
+/// cookie each time it does. One indexed lookup per signed-in request.
+/// </summary>
+public static class AccessCheck
+{
+    public static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
+    {
+        var services = context.HttpContext.RequestServices;
+        var stampClaim = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+        var userId = context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
+        var stamp = context.Principal?.FindFirstValue(stampClaim);
+        var db = services.GetRequiredService<ReferralsDbContext>();
+        var allowed = userId is not null && stamp is not null && await db.Users.AsNoTracking()
+            .AnyAsync(u => u.Id == userId && u.SecurityStamp == stamp && u.DeactivatedAt == null && u.Organisation!.SuspendedAt == null, context.HttpContext.RequestAborted);
+        if (!allowed)
+        {
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AccessCheck))
+                .LogInformation("Security event {SecurityEvent}: session of {UserId} ended", "SessionEnded", userId);
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        }
+    }
+}
+
+/// <summary>Refuses sign-in to deactivated members and members of a suspended partner (reported as a failed sign-in).</summary>
+public sealed class PortalSignInManager(
+    UserManager<PortalUser> users,
+    IHttpContextAccessor accessor,
+    IUserClaimsPrincipalFactory<PortalUser> claims,
+    IOptions<IdentityOptions> options,
+    ILogger<SignInManager<PortalUser>> logger,
+    IAuthenticationSchemeProvider schemes,
+    IUserConfirmation<PortalUser> confirmation,
+    ReferralsDbContext db,
+    TimeProvider clock)
+    : SignInManager<PortalUser>(users, accessor, claims, options, logger, schemes, confirmation)
+{
+    /// <summary>Every sign-in (password or accepted invitation) records when, for the Team page's "Last sign-in".</summary>
+    public override async Task SignInWithClaimsAsync(PortalUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
+    {
+        await base.SignInWithClaimsAsync(user, authenticationProperties, additionalClaims);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.LastSignInAt, now));
+    }
+
+    public override async Task<bool> CanSignInAsync(PortalUser user) =>
+        user.IsActive
+        && await db.Organisations.AsNoTracking().AnyAsync(o => o.Id == user.OrganisationId && o.SuspendedAt == null)
+        && await base.CanSignInAsync(user);
+}
