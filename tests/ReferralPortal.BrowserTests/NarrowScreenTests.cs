@@ -20,7 +20,7 @@ public sealed class NarrowScreenTests(BrowserFixture browser)
         await BrowserFixture.LoginAsync(page, email);
 
         await page.GotoAsync("/insights");
-        await Assertions.Expect(page.Locator("canvas[data-chart][data-chart-ready='true']")).ToHaveCountAsync(5);
+        await Assertions.Expect(page.Locator("canvas[data-chart][data-chart-ready='true']")).ToHaveCountAsync(6);
 
         await Screenshots.SnapAsync(page, $"insights-390-{email.Split('@')[0]}");
         var overflow = await page.EvaluateAsync<string>(

@@ -26,6 +26,9 @@ public sealed class LocalRunTests
             await using var app = await TwoInstances.AppProcess.StartAsync($"Data Source={Path.Combine(folder, "referrals.db")}", TimeSpan.FromSeconds(90), new Dictionary<string, string>
             {
                 ["ASPNETCORE_URLS"] = profileUrl,
+
+                // The README's command runs on the embedded SQLite default, whichever server the other tests use.
+                ["Database__Provider"] = "Sqlite",
             });
 
             using var http = new HttpClient();

@@ -19,6 +19,11 @@ public sealed class TeamTests(PortalFactory factory) : IClassFixture<PortalFacto
         using var admin = await factory.LoginAsync(DemoAccounts.NorthwindAdmin);
         var invited = PeopleWorld.NewEmail("pending");
         await PeopleWorld.InviteAsync(admin, invited, "ReferralAdmin");
+        await using (var db = factory.NewDbContext())
+        {
+            // Other tests of this class sign the sales user in: arrange "never signed in" here, whatever ran before.
+            await db.Users.Where(u => u.Email == DemoAccounts.NorthwindSales).ExecuteUpdateAsync(s => s.SetProperty(u => u.LastSignInAt, (DateTime?)null));
+        }
 
         var page = await admin.GetPageAsync("/team");
 
