@@ -157,7 +157,7 @@ public sealed class DealPageTests(PortalFactory factory) : IClassFixture<PortalF
     {
         using var client = await factory.LoginAsync(DemoAccounts.NorthwindSales);
         await using var db = WorkspaceTestData.Db(factory);
-        var sales = await WorkspaceTestData.ActorAsync(factory, DemoAccounts.NorthwindSales);
+        var sales = await new DealBuilder(factory).ActorAsync(DemoAccounts.NorthwindSales);
         var starred = await db.DealFavourites.Where(f => f.UserId == sales.UserId).Select(f => f.DealId).FirstAsync();
 
         var page = await client.GetPageAsync($"/deals/{starred}");
