@@ -72,8 +72,10 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserLang
     }
 
     [HttpPost("logout")]
-    public async Task<IActionResult> Logout()
+    public async Task<IActionResult> Logout([FromServices] UserSessions sessions)
     {
+        // The session ends on the server: a copy of the cookie replayed later gets the login page (ASVS 7.4.1).
+        await sessions.EndAsync(UserSessions.IdOf(User));
         await signIn.SignOutAsync();
         log.LogInformation("Signed out {UserId}", PortalClaims.ToActor(User)?.UserId);
         return RedirectToAction(nameof(Login));
