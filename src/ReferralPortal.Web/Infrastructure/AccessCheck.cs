@@ -58,7 +58,13 @@ public sealed class PortalSignInManager(
     public override async Task SignInWithClaimsAsync(PortalUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
     {
         var sessionId = await sessions.StartAsync(user.Id);
-        await base.SignInWithClaimsAsync(user, authenticationProperties, additionalClaims.Append(new Claim(UserSessions.ClaimType, sessionId)));
+        var claims = additionalClaims.Append(new Claim(UserSessions.ClaimType, sessionId));
+        if (user.TwoFactorEnabled)
+        {
+            claims = claims.Append(new Claim(TwoFactorRequirement.ClaimType, "1"));
+        }
+
+        await base.SignInWithClaimsAsync(user, authenticationProperties, claims);
         var now = clock.GetUtcNow().UtcDateTime;
         await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.LastSignInAt, now));
     }

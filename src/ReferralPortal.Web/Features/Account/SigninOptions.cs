@@ -15,7 +15,7 @@ public sealed class SigninOptions
     public bool? RequireTwoFactorForAdmins { get; set; }
 
     /// <summary>Failed sign-ins from one client address (any accounts) before that address is refused for a while.</summary>
-    public int AddressFailuresBeforeBlock { get; set; } = 10;
+    public int AddressFailuresBeforeBlock { get; set; } = 20;
 
     /// <summary>Failed sign-ins of one account from one address before that pair is refused for a while.</summary>
     public int AccountAddressFailuresBeforeBlock { get; set; } = 5;
