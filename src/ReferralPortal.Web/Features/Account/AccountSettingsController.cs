@@ -139,10 +139,16 @@ public sealed class AccountSettingsController(
             return Challenge();
         }
 
-        if (string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(user)) || !user.TwoFactorEnabled)
+        if (user.TwoFactorEnabled)
         {
-            // A fresh key each time set-up starts before it is confirmed: a key shown earlier is not kept.
+            return RedirectToAction(nameof(Index));
+        }
+
+        if (string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(user)))
+        {
+            // A new key renews the security stamp: other sessions end, this one is signed in again.
             await users.ResetAuthenticatorKeyAsync(user);
+            await RenewThisSessionAsync(user);
         }
 
         return await SetupPageAsync(user, new CodeInput());
