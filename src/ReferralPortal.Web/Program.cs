@@ -32,9 +32,11 @@ builder.Services
     .AddNotificationsFeature()
     .AddInsightsFeature()
     .AddPeopleFeature()
-    .AddSigninFeature(builder.Environment);
+    .AddSigninFeature(builder.Environment)
+    .AddSigninTransport(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
+app.UseSigninForwardedHeaders();
 
 if (app.Environment.IsDevelopment())
 {

@@ -124,6 +124,7 @@ public sealed class ProductionApp : IAsyncLifetime
             ["Hosting__HttpsRedirection"] = "false",
             ["Hosting__SecureCookies"] = "false",
             ["Seed__Demo"] = "false",
+            ["Security__RequireTwoFactorForAdmins"] = "false",
             ["Jobs__ReviewWindow__Enabled"] = "false",
             ["Serilog__MinimumLevel__Default"] = "Information",
         });
