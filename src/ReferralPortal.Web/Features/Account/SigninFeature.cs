@@ -16,7 +16,11 @@ public static class SigninFeature
         services.AddScoped<UserSessions>();
         services.AddScoped<SecurityEvents>();
         services.AddSingleton<LoginThrottle>();
-        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<TwoFactorRequirement>());
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o =>
+        {
+            o.Filters.Add<TwoFactorRequirement>();
+            o.Filters.Add<RefusalEvents>();
+        });
 
         // One password policy for invitations, change and reset (Identity's composition validator goes).
         services.Replace(ServiceDescriptor.Scoped<IPasswordValidator<PortalUser>, PortalPasswordValidator>());
