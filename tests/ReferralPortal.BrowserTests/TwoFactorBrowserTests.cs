@@ -55,6 +55,23 @@ public sealed class TwoFactorBrowserTests(BrowserFixture browser)
         }
     }
 
+    [Fact]
+    public async Task Show_password_reveals_the_typed_password_and_hides_it_again()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        var password = page.GetByLabel("Password", new() { Exact = true });
+        var toggle = page.GetByRole(AriaRole.Button, new() { Name = "Show password" });
+        await password.FillAsync("pasted pass phrase");
+
+        await toggle.ClickAsync();
+        await Assertions.Expect(password).ToHaveAttributeAsync("type", "text");
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-pressed", "true");
+        await toggle.ClickAsync();
+
+        await Assertions.Expect(password).ToHaveAttributeAsync("type", "password");
+    }
+
     private static async Task SignOutAsync(IPage page)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
