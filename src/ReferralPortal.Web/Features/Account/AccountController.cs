@@ -99,7 +99,7 @@ public sealed class AccountController(
             throttle.Succeeded(input.Email!, address);
             await events.RecordAsync(user, AuditAction.SignedIn);
             await language.AdoptAtSignInAsync(user.Id, HttpContext, ct);
-            return LocalRedirect(LocalUrls.OrDefault(Url, input.ReturnUrl, "/"));
+            return LocalRedirect(LocalUrls.OrDefault(Url, input.ReturnUrl, Url.Home()));
         }
 
         if (result.RequiresTwoFactor)
@@ -162,7 +162,7 @@ public sealed class AccountController(
             await events.RecordAsync(user, string.IsNullOrEmpty(recovery) ? AuditAction.TwoFactorUsed : AuditAction.RecoveryCodeUsed);
             await events.RecordAsync(user, AuditAction.SignedIn);
             await language.AdoptAtSignInAsync(user.Id, HttpContext, ct);
-            return LocalRedirect(LocalUrls.OrDefault(Url, input.ReturnUrl, "/"));
+            return LocalRedirect(LocalUrls.OrDefault(Url, input.ReturnUrl, Url.Home()));
         }
 
         if (!result.IsLockedOut && !string.IsNullOrEmpty(recovery))

@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.Core.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Filters;
 using ReferralPortal.Web.Infrastructure;
 
 namespace ReferralPortal.Web.Features.Account;

@@ -47,13 +47,11 @@ public static class SigninTransport
             {
                 o.Cookie.Name = "__Host-rp.af";
                 o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
-                o.Cookie.Path = "/";
             });
             services.Configure<CookieTempDataProviderOptions>(o =>
             {
                 o.Cookie.Name = "__Host-rp.tempdata";
                 o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
-                o.Cookie.Path = "/";
             });
         }
 

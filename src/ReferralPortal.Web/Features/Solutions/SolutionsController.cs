@@ -42,7 +42,7 @@ public sealed class SolutionsController(CurrentTenant current, ReferralsDbContex
         db.Solutions.Add(solution);
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = SharedResource.Text("Solution “{0}” added as a draft. The programme admin publishes it and marks it co-sell ready.", solution.Name);
-        return Redirect("/solutions");
+        return RedirectToAction(nameof(Index));
     }
 
     [HttpGet("{id:int}/edit")]
@@ -69,7 +69,7 @@ public sealed class SolutionsController(CurrentTenant current, ReferralsDbContex
         if (outcome == SolutionCommandOutcome.Done)
         {
             TempData["Flash"] = SharedResource.Text("Solution “{0}” saved.", input.Name!.Trim());
-            return Redirect("/solutions");
+            return RedirectToAction(nameof(Index));
         }
 
         return outcome == SolutionCommandOutcome.Conflict && await EditPageAsync(id, null, null, ct) is { } latest ? Conflict("Edit", latest) : NotFound();
@@ -110,7 +110,7 @@ public sealed class SolutionsController(CurrentTenant current, ReferralsDbContex
             HttpContext.RequestServices.GetRequiredService<ILogger<SolutionsController>>().LogInformation(
                 "Security event {SecurityEvent}: solution {SolutionId} set to {Marketplace}, {CoSell}, registration eligible {RegistrationEligible} by user {UserId} in organisation {OrganisationId} from {ClientAddress}",
                 "SolutionStatusChanged", id, input.Marketplace, coSell, input.RegistrationEligible, PortalClaims.ToActor(User)?.UserId, PortalClaims.ToActor(User)?.OrganisationId, HttpContext.Connection.RemoteIpAddress?.ToString());
-            return Redirect("/solutions");
+            return RedirectToAction(nameof(Index));
         }
 
         return outcome == SolutionCommandOutcome.Conflict && await StatusPageAsync(id, null, null, ct) is { } latest ? Conflict("Status", latest) : NotFound();
