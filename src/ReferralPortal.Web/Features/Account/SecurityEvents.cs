@@ -32,8 +32,10 @@ public sealed class SecurityEvents(ReferralsDbContext db, TimeProvider clock, IH
             .Select(a => new SecurityActivityRow(a.At, a.Action, a.Detail))
             .ToListAsync(ct);
 
+    // Failures are warnings (someone may be guessing); the rest is information.
     private void Log(AuditAction action, string? userId, int? organisationId, string? detail) =>
-        log.LogInformation(
+        log.Log(
+            action is AuditAction.SignInFailed or AuditAction.LockedOut or AuditAction.TwoFactorFailed ? LogLevel.Warning : LogLevel.Information,
             "Security event {SecurityEvent}: user {UserId} in organisation {OrganisationId} from {ClientAddress} ({Detail})",
             action, userId ?? "unknown", organisationId, http.HttpContext?.Connection.RemoteIpAddress?.ToString(), detail);
 }
