@@ -1,3 +1,4 @@
+using ReferralPortal.Web.Features.Account;
 using ReferralPortal.Web.Features.Deals;
 using ReferralPortal.Web.Features.Insights;
 using ReferralPortal.Web.Features.Invitations;
@@ -30,9 +31,12 @@ builder.Services
     .AddSolutionsFeature()
     .AddNotificationsFeature()
     .AddInsightsFeature()
-    .AddPeopleFeature();
+    .AddPeopleFeature()
+    .AddSigninFeature(builder.Environment)
+    .AddSigninTransport(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
+app.UseSigninForwardedHeaders();
 
 if (app.Environment.IsDevelopment())
 {

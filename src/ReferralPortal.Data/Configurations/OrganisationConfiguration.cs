@@ -73,5 +73,6 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.Detail).HasMaxLength(200);
         b.HasOne<Organisation>().WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(a => new { a.OrganisationId, a.At });
+        b.HasIndex(a => new { a.ActorUserId, a.At }); // a user's own security activity (Account page)
     }
 }

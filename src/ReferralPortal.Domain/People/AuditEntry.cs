@@ -13,6 +13,34 @@ public enum AuditAction
     MemberReactivated,
     InvitationResent,
     InvitationRevoked,
+
+    // A person's own sign-in security (issue 13): listed on their Account page, not on the Team page.
+    SignedIn,
+    SignInFailed,
+    LockedOut,
+    SignedOut,
+    SignedOutEverywhere,
+    PasswordChanged,
+    PasswordResetRequested,
+    PasswordReset,
+    TwoFactorEnabled,
+    TwoFactorUsed,
+    TwoFactorFailed,
+    TwoFactorDisabled,
+    RecoveryCodeUsed,
+    RecoveryCodesRenewed,
+}
+
+/// <summary>Which audit actions are about a person's own sign-in security rather than a change to the organisation.</summary>
+public static class PersonalSecurityEvents
+{
+    public static readonly AuditAction[] All =
+    [
+        AuditAction.SignedIn, AuditAction.SignInFailed, AuditAction.LockedOut, AuditAction.SignedOut, AuditAction.SignedOutEverywhere,
+        AuditAction.PasswordChanged, AuditAction.PasswordResetRequested, AuditAction.PasswordReset,
+        AuditAction.TwoFactorEnabled, AuditAction.TwoFactorUsed, AuditAction.TwoFactorFailed, AuditAction.TwoFactorDisabled,
+        AuditAction.RecoveryCodeUsed, AuditAction.RecoveryCodesRenewed,
+    ];
 }
 
 /// <summary>One change to an organisation or its people: who did what to whom, and when. Append-only.</summary>

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ReferralPortal.Data;
+using ReferralPortal.Web.Features.Account;
 
 namespace ReferralPortal.Web.Infrastructure;
 
@@ -24,7 +25,8 @@ public static class AccessCheck
         var stamp = context.Principal?.FindFirstValue(stampClaim);
         var db = services.GetRequiredService<ReferralsDbContext>();
         var allowed = userId is not null && stamp is not null && await db.Users.AsNoTracking()
-            .AnyAsync(u => u.Id == userId && u.SecurityStamp == stamp && u.DeactivatedAt == null && u.Organisation!.SuspendedAt == null, context.HttpContext.RequestAborted);
+            .AnyAsync(u => u.Id == userId && u.SecurityStamp == stamp && u.DeactivatedAt == null && u.Organisation!.SuspendedAt == null, context.HttpContext.RequestAborted)
+            && await services.GetRequiredService<UserSessions>().IsLiveAsync(UserSessions.IdOf(context.Principal), userId!, context.HttpContext.RequestAborted);
         if (!allowed)
         {
             services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AccessCheck))
@@ -45,13 +47,24 @@ public sealed class PortalSignInManager(
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<PortalUser> confirmation,
     ReferralsDbContext db,
-    TimeProvider clock)
+    TimeProvider clock,
+    UserSessions sessions)
     : SignInManager<PortalUser>(users, accessor, claims, options, logger, schemes, confirmation)
 {
-    /// <summary>Every sign-in (password or accepted invitation) records when, for the Team page's "Last sign-in".</summary>
+    /// <summary>
+    /// Every sign-in (password, second factor, accepted invitation, refresh after a password change) starts a
+    /// server-side session whose id the cookie carries, and records when, for the Team page's "Last sign-in".
+    /// </summary>
     public override async Task SignInWithClaimsAsync(PortalUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
     {
-        await base.SignInWithClaimsAsync(user, authenticationProperties, additionalClaims);
+        var sessionId = await sessions.StartAsync(user.Id);
+        var claims = additionalClaims.Append(new Claim(UserSessions.ClaimType, sessionId));
+        if (user.TwoFactorEnabled)
+        {
+            claims = claims.Append(new Claim(TwoFactorRequirement.ClaimType, "1"));
+        }
+
+        await base.SignInWithClaimsAsync(user, authenticationProperties, claims);
         var now = clock.GetUtcNow().UtcDateTime;
         await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.LastSignInAt, now));
     }

@@ -137,7 +137,21 @@ public static class Format
         Domain.People.AuditAction.MemberDeactivated => "Member deactivated",
         Domain.People.AuditAction.MemberReactivated => "Member reactivated",
         Domain.People.AuditAction.InvitationResent => "Invitation resent",
-        _ => "Invitation revoked",
+        Domain.People.AuditAction.InvitationRevoked => "Invitation revoked",
+        Domain.People.AuditAction.SignedIn => "Signed in",
+        Domain.People.AuditAction.SignInFailed => "Sign-in failed",
+        Domain.People.AuditAction.LockedOut => "Locked out after failed attempts",
+        Domain.People.AuditAction.SignedOut => "Signed out",
+        Domain.People.AuditAction.SignedOutEverywhere => "Signed out everywhere",
+        Domain.People.AuditAction.PasswordChanged => "Password changed",
+        Domain.People.AuditAction.PasswordResetRequested => "Password reset requested",
+        Domain.People.AuditAction.PasswordReset => "Password reset",
+        Domain.People.AuditAction.TwoFactorEnabled => "Authenticator app set up",
+        Domain.People.AuditAction.TwoFactorUsed => "Authentication code used",
+        Domain.People.AuditAction.TwoFactorFailed => "Wrong authentication code",
+        Domain.People.AuditAction.TwoFactorDisabled => "Authenticator app removed",
+        Domain.People.AuditAction.RecoveryCodeUsed => "Recovery code used",
+        _ => "Recovery codes renewed",
     });
 
     /// <summary>An audit entry's detail: a role ("ReferralUser"), or a role change ("ReferralUser>ReferralAdmin"), in words.</summary>

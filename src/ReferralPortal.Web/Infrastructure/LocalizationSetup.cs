@@ -12,6 +12,11 @@ public static class LocalizationSetup
 {
     public const string DefaultCulture = "en";
 
+    /// <summary>Over HTTPS (always, outside Development) the culture cookie is Secure and __Host- prefixed like the auth cookie.</summary>
+    public const string SecureCultureCookie = "__Host-rp.culture";
+
+    public static string CultureCookieName(HttpRequest request) => request.IsHttps ? SecureCultureCookie : CookieRequestCultureProvider.DefaultCookieName;
+
     public static readonly IReadOnlyList<PortalLanguage> Languages =
     [
         new("en", "English"),
@@ -31,6 +36,7 @@ public static class LocalizationSetup
             // The user's explicit choice first, then what the browser asks for; no query-string switching.
             o.RequestCultureProviders =
             [
+                new CookieRequestCultureProvider { CookieName = SecureCultureCookie },
                 new CookieRequestCultureProvider(),
                 new AcceptLanguageHeaderRequestCultureProvider(),
             ];
@@ -52,7 +58,7 @@ public static class LocalizationSetup
     /// <summary>Stores the language for this browser in the standard culture cookie (read by the request localization).</summary>
     public static void WriteCultureCookie(HttpResponse response, string culture) =>
         response.Cookies.Append(
-            CookieRequestCultureProvider.DefaultCookieName,
+            CultureCookieName(response.HttpContext.Request),
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
             new CookieOptions
             {
@@ -66,7 +72,7 @@ public static class LocalizationSetup
 
     /// <summary>The supported language chosen in this browser's culture cookie, or null when there is no valid choice.</summary>
     public static string? ReadCultureCookie(HttpRequest request) =>
-        request.Cookies.TryGetValue(CookieRequestCultureProvider.DefaultCookieName, out var value)
+        request.Cookies.TryGetValue(CultureCookieName(request), out var value)
             && CookieRequestCultureProvider.ParseCookieValue(value) is { } parsed
             && parsed.UICultures.Count > 0
                 ? Canonical(parsed.UICultures[0].Value)

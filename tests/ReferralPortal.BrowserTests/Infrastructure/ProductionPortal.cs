@@ -36,6 +36,7 @@ public sealed class ProductionPortal : IAsyncLifetime
             b.UseSetting("Hosting:HttpsRedirection", "false");
             b.UseSetting("Hosting:SecureCookies", "false");
             b.UseSetting("RateLimits:LoginPerMinute", "1000");
+            b.UseSetting("Security:RequireTwoFactorForAdmins", "false");
             b.UseSetting("Serilog:MinimumLevel:Default", "Warning");
             b.UseUrls("http://127.0.0.1:0");
         });
@@ -71,6 +72,7 @@ public sealed class ProductionPortal : IAsyncLifetime
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["ConnectionStrings__Referrals"] = ConnectionString;
         info.Environment["Database__Provider"] = "Sqlite";
+        info.Environment["Security__RequireTwoFactorForAdmins"] = "false";
         info.Environment["Email__PortalUrl"] = BaseUrl;
         using var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
         var output = process.StandardOutput.ReadToEndAsync();

@@ -22,7 +22,7 @@ public sealed class RequestLogTests(ProductionApp app) : IClassFixture<Productio
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var events = await app.WaitForAsync(from, e => IsRequest(e, "POST", "/account/login", 200));
-        Assert.Contains(events, e => Message(e).StartsWith("Sign-in failed", StringComparison.Ordinal) && Level(e) == "Warning");
+        Assert.Contains(events, e => Message(e).StartsWith("Security event SignInFailed", StringComparison.Ordinal) && Level(e) == "Warning");
         Assert.DoesNotContain(events, e => e.GetRawText().Contains(DemoAccounts.NorthwindSales, StringComparison.OrdinalIgnoreCase));
     }
 
@@ -133,6 +133,7 @@ public sealed class ProductionApp : IAsyncLifetime
             ["Hosting__HttpsRedirection"] = "false",
             ["Hosting__SecureCookies"] = "false",
             ["Seed__Demo"] = "false",
+            ["Security__RequireTwoFactorForAdmins"] = "false",
             ["Jobs__ReviewWindow__Enabled"] = "false",
             ["Serilog__MinimumLevel__Default"] = "Information",
         });

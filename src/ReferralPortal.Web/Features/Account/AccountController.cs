@@ -2,10 +2,13 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using ReferralPortal.Data;
+using ReferralPortal.Domain.People;
 using ReferralPortal.Web.Features.Culture;
 using ReferralPortal.Web.Infrastructure;
 using ReferralPortal.Web.Resources;
+using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 
 namespace ReferralPortal.Web.Features.Account;
 
@@ -26,17 +29,43 @@ public sealed class LoginInput
     public string? ReturnUrl { get; set; }
 }
 
-/// <summary>Sign-in and sign-out. No self-registration: accounts come from the seed or an admin.</summary>
-[Route("account")]
-public sealed class AccountController(SignInManager<PortalUser> signIn, UserLanguage language, ILogger<AccountController> log) : Controller
+/// <summary>The second step of a sign-in with an authenticator app: an Authentication code, or a Recovery code instead.</summary>
+public sealed class TwoFactorInput
 {
+    [StringLength(20)]
+    [Display(Name = "Authentication code")]
+    public string? Code { get; set; }
+
+    [StringLength(40)]
+    [Display(Name = "Recovery code")]
+    public string? RecoveryCode { get; set; }
+
+    public string? ReturnUrl { get; set; }
+}
+
+/// <summary>Sign-in (password, then the second factor when enrolled) and sign-out. No self-registration: accounts come from the seed or an invitation.</summary>
+[Route("account")]
+[AllowWithoutSecondFactor]
+public sealed class AccountController(
+    SignInManager<PortalUser> signIn,
+    UserLanguage language,
+    LoginThrottle throttle,
+    SecurityEvents events,
+    IPasswordHasher<PortalUser> hasher,
+    ILogger<AccountController> log) : Controller
+{
+    private const string LockedMessage = "This account is locked after too many failed attempts. Try again in 15 minutes.";
+
+    // An unknown address costs the same hashing as a known one (ASVS 6.3.8): no answer comes back faster.
+    private static string? dummyHash;
+
     [AllowAnonymous]
     [HttpGet("login")]
     public IActionResult Login(string? returnUrl) => View(new LoginInput { ReturnUrl = returnUrl });
 
     [AllowAnonymous]
     [HttpPost("login")]
-    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.Login)]
+    [EnableRateLimiting(RateLimits.Login)]
     public async Task<IActionResult> Login(LoginInput input, CancellationToken ct)
     {
         if (!ModelState.IsValid)
@@ -44,38 +73,126 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserLang
             return View(input);
         }
 
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString();
+        if (throttle.IsBlocked(input.Email!, address))
+        {
+            events.LogOnly(AuditAction.SignInFailed, null, null, "throttled");
+            return Refused(input, LockedMessage);
+        }
+
         // The user is looked up once (as PasswordSignInAsync by name would) and kept for the language step.
         var user = await signIn.UserManager.FindByNameAsync(input.Email!);
-        var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, input.Password!, isPersistent: false, lockoutOnFailure: true);
+        SignInResult result;
+        if (user is null)
+        {
+            var dummy = new PortalUser();
+            hasher.VerifyHashedPassword(dummy, dummyHash ??= hasher.HashPassword(dummy, Guid.NewGuid().ToString()), input.Password!);
+            result = SignInResult.Failed;
+        }
+        else
+        {
+            result = await signIn.PasswordSignInAsync(user, input.Password!, isPersistent: false, lockoutOnFailure: true);
+        }
+
         if (result.Succeeded && user is not null)
         {
+            throttle.Succeeded(input.Email!, address);
+            await events.RecordAsync(user, AuditAction.SignedIn);
             await language.AdoptAtSignInAsync(user.Id, HttpContext, ct);
             return LocalRedirect(LocalUrls.OrDefault(Url, input.ReturnUrl, Url.Home()));
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            throttle.Succeeded(input.Email!, address);
+            return RedirectToAction(nameof(TwoFactor), new { returnUrl = input.ReturnUrl });
+        }
+
         // Security events name the account by its id, never by the e-mail address typed in.
+        throttle.Failed(input.Email!, address);
         if (result.IsLockedOut)
         {
-            log.LogWarning("Sign-in refused: account {UserId} locked out", user?.Id);
-            ModelState.AddModelError(string.Empty, SharedResource.Text("This account is locked after too many failed attempts. Try again in 15 minutes."));
+            await events.RecordAsync(user!, AuditAction.LockedOut);
+            return Refused(input, LockedMessage);
+        }
+
+        if (user is null)
+        {
+            events.LogOnly(AuditAction.SignInFailed, null, null, "unknown account");
         }
         else
         {
-            log.LogWarning("Sign-in failed: {Reason} {UserId}", user is null ? "unknown account" : "wrong password", user?.Id);
-            ModelState.AddModelError(string.Empty, SharedResource.Text("The email or password is incorrect."));
+            await events.RecordAsync(user, AuditAction.SignInFailed, "wrong password");
         }
 
-        input.Password = null;
+        return Refused(input, "The email or password is incorrect.");
+    }
+
+    [AllowAnonymous]
+    [HttpGet("login/two-factor")]
+    public async Task<IActionResult> TwoFactor(string? returnUrl) =>
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null
+            ? RedirectToAction(nameof(Login))
+            : View(new TwoFactorInput { ReturnUrl = returnUrl });
+
+    [AllowAnonymous]
+    [HttpPost("login/two-factor")]
+    [EnableRateLimiting(RateLimits.Login)]
+    public async Task<IActionResult> TwoFactor(TwoFactorInput input, CancellationToken ct)
+    {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+        {
+            return RedirectToAction(nameof(Login));
+        }
+
+        var recovery = input.RecoveryCode?.Replace(" ", string.Empty, StringComparison.Ordinal);
+        var code = input.Code?.Replace(" ", string.Empty, StringComparison.Ordinal);
+        if (string.IsNullOrEmpty(recovery) && string.IsNullOrEmpty(code))
+        {
+            ModelState.AddModelError(nameof(input.Code), SharedResource.Text("Enter the authentication code from your app, or a recovery code."));
+            return View(input);
+        }
+
+        var result = string.IsNullOrEmpty(recovery)
+            ? await signIn.TwoFactorAuthenticatorSignInAsync(code!, isPersistent: false, rememberClient: false)
+            : await signIn.TwoFactorRecoveryCodeSignInAsync(recovery);
+        if (result.Succeeded)
+        {
+            await events.RecordAsync(user, string.IsNullOrEmpty(recovery) ? AuditAction.TwoFactorUsed : AuditAction.RecoveryCodeUsed);
+            await events.RecordAsync(user, AuditAction.SignedIn);
+            await language.AdoptAtSignInAsync(user.Id, HttpContext, ct);
+            return LocalRedirect(LocalUrls.OrDefault(Url, input.ReturnUrl, Url.Home()));
+        }
+
+        if (!result.IsLockedOut && !string.IsNullOrEmpty(recovery))
+        {
+            // Identity counts wrong authenticator codes towards lockout but not wrong recovery codes; the portal counts both.
+            await signIn.UserManager.AccessFailedAsync(user);
+        }
+
+        await events.RecordAsync(user, AuditAction.TwoFactorFailed);
+        input.Code = input.RecoveryCode = null;
+        ModelState.AddModelError(string.Empty, SharedResource.Text(result.IsLockedOut || await signIn.UserManager.IsLockedOutAsync(user)
+            ? LockedMessage
+            : "The code is not correct. Enter the current code from your app, or an unused recovery code."));
         return View(input);
     }
 
     [HttpPost("logout")]
-    public async Task<IActionResult> Logout()
+    public async Task<IActionResult> Logout([FromServices] UserSessions sessions)
     {
+        // The session ends on the server: a copy of the cookie replayed later gets the login page (ASVS 7.4.1).
+        await sessions.EndAsync(UserSessions.IdOf(User));
         await signIn.SignOutAsync();
         log.LogInformation("Signed out {UserId}", PortalClaims.ToActor(User)?.UserId);
         return RedirectToAction(nameof(Login));
+    }
+
+    private ViewResult Refused(LoginInput input, string message)
+    {
+        ModelState.AddModelError(string.Empty, SharedResource.Text(message));
+        input.Password = null;
+        return View(input);
     }
 }

@@ -105,6 +105,11 @@ public sealed class SolutionsController(CurrentTenant current, ReferralsDbContex
         {
             var name = await db.Solutions.AsNoTracking().Where(s => s.Id == id).Select(s => s.Name).FirstAsync(ct);
             TempData["Flash"] = SharedResource.Text("Programme status of “{0}” saved.", name);
+
+            // Who may create deals depends on it (issue 13: a security event).
+            HttpContext.RequestServices.GetRequiredService<ILogger<SolutionsController>>().LogInformation(
+                "Security event {SecurityEvent}: solution {SolutionId} set to {Marketplace}, {CoSell}, registration eligible {RegistrationEligible} by user {UserId} in organisation {OrganisationId} from {ClientAddress}",
+                "SolutionStatusChanged", id, input.Marketplace, coSell, input.RegistrationEligible, PortalClaims.ToActor(User)?.UserId, PortalClaims.ToActor(User)?.OrganisationId, HttpContext.Connection.RemoteIpAddress?.ToString());
             return RedirectToAction(nameof(Index));
         }
 

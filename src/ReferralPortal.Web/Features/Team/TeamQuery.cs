@@ -64,7 +64,7 @@ public sealed class TeamQuery(ReferralsDbContext db, TimeProvider clock)
             .Select(i => new InvitationRow(i.Id, i.Email, i.Role, i.StateAt(now) == InvitationState.Expired ? MemberState.InvitationExpired : MemberState.Invited, i.ExpiresAt))
             .ToList();
 
-        var changes = await db.AuditEntries.AsNoTracking().Where(a => a.OrganisationId == organisationId)
+        var changes = await db.AuditEntries.AsNoTracking().Where(a => a.OrganisationId == organisationId && !PersonalSecurityEvents.All.Contains(a.Action))
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(RecentChanges)
             .Select(a => new AuditRow(a.At, a.ActorName, a.Action, a.Subject, a.Detail))
             .ToListAsync(ct);
