@@ -22,6 +22,26 @@ public sealed class AuthorisationMatrixTests(PortalFactory factory) : IClassFixt
         // Signing out ends on the login page; anonymous is sent there by the fallback policy.
         ["Account.Logout [POST] /account/logout"] = "Login Login Login Login Login Login Login",
 
+        ["Account.TwoFactor [GET] /account/login/two-factor"] = "Login Login Login Login Login Login Login",
+        ["Account.TwoFactor [POST] /account/login/two-factor"] = "Login Login Login Login Login Login Login",
+        ["PasswordReset.Forgot [GET] /account/forgot-password"] = "Ok Ok Ok Ok Ok Ok Ok",
+        ["PasswordReset.Forgot [POST] /account/forgot-password"] = "Invalid Invalid Invalid Invalid Invalid Invalid Invalid",
+        // Without a valid link the reset page answers 410 Gone ("this link cannot be used") and changes nothing.
+        ["PasswordReset.Reset [GET] /account/reset-password"] = "Other Other Other Other Other Other Other",
+        ["PasswordReset.Reset [POST] /account/reset-password"] = "Other Other Other Other Other Other Other",
+
+        // Every signed-in user has an Account page; posts without the form's fields are Invalid.
+        ["AccountSettings.Index [GET] /account"] = "Login Ok Ok Ok Ok Ok Ok",
+        ["AccountSettings.Profile [POST] /account/profile"] = "Login Invalid Invalid Invalid Invalid Invalid Invalid",
+        ["AccountSettings.ChangePassword [POST] /account/password"] = "Login Invalid Invalid Invalid Invalid Invalid Invalid",
+        ["AccountSettings.Authenticator [GET] /account/authenticator"] = "Login Ok Ok Ok Ok Ok Ok",
+        ["AccountSettings.Authenticator [POST] /account/authenticator"] = "Login Invalid Invalid Invalid Invalid Invalid Invalid",
+        ["AccountSettings.RecoveryCodes [POST] /account/recovery-codes"] = "Login Redirect Redirect Redirect Redirect Redirect Redirect",
+        ["AccountSettings.DisableAuthenticator [POST] /account/authenticator/disable"] = "Login Invalid Invalid Invalid Invalid Invalid Invalid",
+
+        // Ends every session of the user, so it runs last for each user, in a session of its own.
+        ["AccountSettings.SignOutEverywhere [POST] /account/sign-out-everywhere"] = "Login Login Login Login Login Login Login",
+
         ["DealActions.Accept [POST] /deals/{id:int}/accept"] = "Login Conflict Conflict NotFound Conflict Conflict Conflict",
         ["DealActions.Decline [GET] /deals/{id:int}/decline"] = "Login Forbidden Forbidden NotFound Forbidden Forbidden Forbidden",
         ["DealActions.Decline [POST] /deals/{id:int}/decline"] = "Login Forbidden Forbidden NotFound Forbidden Forbidden Forbidden",
@@ -140,7 +160,9 @@ public sealed class AuthorisationMatrixTests(PortalFactory factory) : IClassFixt
     {
         var world = new SecurityWorld(factory);
         var personas = await world.PersonasAsync();
-        var routes = PortalRoutes.All(factory).Where(r => Expected.ContainsKey(r.Key)).ToList();
+        var routes = PortalRoutes.All(factory).Where(r => Expected.ContainsKey(r.Key))
+            .OrderBy(r => r.Action == "SignOutEverywhere") // ends the user's other sessions: last
+            .ToList();
         var northwind = await world.OrganisationIdAsync(DemoAccounts.Northwind);
         var northwindAdmin = personas[1];
         var member = await world.NewMemberAsync(northwind, Domain.Organisations.PortalRole.ReferralUser);
@@ -187,7 +209,7 @@ public sealed class AuthorisationMatrixTests(PortalFactory factory) : IClassFixt
 
                 var expected = Enum.Parse<Outcome>(Expected[route.Key].Split(' ')[personas.ToList().IndexOf(persona)]);
                 Outcome actual;
-                if (route.Action == "Logout" && persona.Email is not null)
+                if (route.Action is "Logout" or "SignOutEverywhere" && persona.Email is not null)
                 {
                     // Signing out ends the session the other rows need: use a session of its own.
                     using var own = await factory.LoginAsync(persona.Email);
