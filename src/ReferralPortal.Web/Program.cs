@@ -1,3 +1,4 @@
+using ReferralPortal.Web.Features.Api;
 using ReferralPortal.Web.Features.Deals;
 using ReferralPortal.Web.Features.Insights;
 using ReferralPortal.Web.Features.Invitations;
@@ -30,7 +31,8 @@ builder.Services
     .AddSolutionsFeature()
     .AddNotificationsFeature()
     .AddInsightsFeature()
-    .AddPeopleFeature();
+    .AddPeopleFeature()
+    .AddReferralsApi(builder.Configuration);
 
 var app = builder.Build();
 
@@ -59,6 +61,7 @@ app.UseAuthorization();
 
 app.MapHealth();
 app.MapControllers();
+app.MapReferralsApi();
 
 await app.PrepareDatabaseAsync();
 if (bootstrap)
