@@ -126,8 +126,12 @@ public static class ApiFeature
             .WithSummary("Search the shared customer directory by country and name")
             .Produces<IReadOnlyList<CustomerResource>>().ProducesProblem(400).ProducesProblem(401);
 
-        // Anything else under /api answers in Problem Details too (never the HTML error page).
-        app.Map("/api/{**rest}", (HttpContext http) => ApiProblems.NotFound()).AllowAnonymous().ExcludeFromDescription();
+        // Anything else under /api answers in Problem Details too (never the HTML error page). A body that is not JSON
+        // lands here as well (the endpoints that take one declare JSON), so it is told so rather than "not found".
+        app.Map("/api/{**rest}", (HttpContext http) =>
+            http.Request.ContentType is { } type && !type.Contains("json", StringComparison.OrdinalIgnoreCase)
+                ? ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the body as JSON.")
+                : ApiProblems.NotFound()).AllowAnonymous().ExcludeFromDescription();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("ReferralPortal API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
