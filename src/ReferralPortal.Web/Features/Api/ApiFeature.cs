@@ -65,6 +65,29 @@ public static class ApiFeature
         services.AddOpenApi(DocumentName, o =>
         {
             o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true;
+            o.AddSchemaTransformer((schema, context, _) =>
+            {
+                // The generator lists null among an enum's values when the enum is only used as nullable, while the
+                // property already allows null (oneOf null | enum): a null would then match both branches of oneOf.
+                if (schema.Enum is { Count: > 0 } values && values.Any(v => v is null || v.GetValueKind() == System.Text.Json.JsonValueKind.Null))
+                {
+                    schema.Enum = [.. values.Where(v => v is not null && v.GetValueKind() != System.Text.Json.JsonValueKind.Null)];
+                }
+
+                if (context.JsonTypeInfo.Type == typeof(Money))
+                {
+                    schema.Examples = [System.Text.Json.Nodes.JsonNode.Parse("""{ "amount": "125000.00", "currency": "EUR" }""")!];
+                }
+                else if (context.JsonTypeInfo.Type == typeof(CreateReferralRequest))
+                {
+                    schema.Examples = [System.Text.Json.Nodes.JsonNode.Parse("""
+                        { "customerId": 12, "name": "Contoso migration", "value": { "amount": "125000.00", "currency": "EUR" },
+                          "estimatedCloseDate": "2027-03-31", "solutionIds": [3], "helpWanted": ["proofOfConceptOrDemo"], "share": true }
+                        """)!];
+                }
+
+                return Task.CompletedTask;
+            });
             o.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo
@@ -124,7 +147,7 @@ public static class ApiFeature
             .Produces<IReadOnlyList<SolutionResource>>().ProducesProblem(401);
         api.MapGet("/customers", CustomersAsync).WithTags("Directory").WithName("ListCustomers")
             .WithSummary("Search the shared customer directory by country and name")
-            .Produces<IReadOnlyList<CustomerResource>>().ProducesProblem(400).ProducesProblem(401);
+            .Produces<IReadOnlyList<CustomerResource>>().ProducesValidationProblem().ProducesProblem(401);
 
         // Anything else under /api answers in Problem Details too (never the HTML error page). A body that is not JSON
         // lands here as well (the endpoints that take one declare JSON), so it is told so rather than "not found".

@@ -28,7 +28,7 @@ public static class ReferralsEndpoints
         referrals.MapGet("", ListAsync).WithName("ListReferrals")
             .WithSummary("List referrals")
             .WithDescription("Filters combine; status, direction, dealType and registrationStatus take comma-separated values. Paging is by cursor: follow `next` until it is absent.")
-            .Produces<ReferralPage>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(429);
+            .Produces<ReferralPage>().ProducesValidationProblem().ProducesProblem(401).ProducesProblem(429);
         referrals.MapGet("/{id}", GetAsync).WithName("GetReferral")
             .WithSummary("Get one referral by internal id or referral ID (R-000123)")
             .Produces<ReferralResource>().Produces(304).ProducesProblem(401).ProducesProblem(404);
@@ -36,11 +36,11 @@ public static class ReferralsEndpoints
             .RequireAuthorization(ApiFeature.WritePolicy).WithName("CreateReferral")
             .WithSummary("Create an outbound referral with the New deal wizard's rules")
             .Accepts<CreateReferralRequest>("application/json")
-            .Produces<ReferralResource>(201).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413).ProducesProblem(422);
+            .Produces<ReferralResource>(201).ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403).ProducesProblem(413).ProducesProblem(422);
         referrals.MapPatch("/{id}", PatchAsync).RequireAuthorization(ApiFeature.WritePolicy).WithName("UpdateReferral")
             .WithSummary("Change editable fields (JSON Merge Patch, RFC 7396); requires If-Match")
             .Accepts<ReferralPatch>("application/merge-patch+json", "application/json")
-            .Produces<ReferralResource>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(412).ProducesProblem(422).ProducesProblem(428);
+            .Produces<ReferralResource>().ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(412).ProducesProblem(422).ProducesProblem(428);
         referrals.MapGet("/{id}/activity", ActivityAsync).WithName("ListReferralActivity")
             .WithSummary("The referral's activity log, newest first")
             .Produces<IReadOnlyList<ActivityResource>>().ProducesProblem(401).ProducesProblem(404);
@@ -58,7 +58,7 @@ public static class ReferralsEndpoints
         referrals.MapPost("/{id}/notes", NoteAsync).RequireAuthorization(ApiFeature.WritePolicy).WithName("AddReferralNote")
             .WithSummary("Add a note; requires If-Match")
             .Accepts<NoteRequest>("application/json")
-            .Produces<ReferralResource>(201).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(412).ProducesProblem(428);
+            .Produces<ReferralResource>(201).ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(412).ProducesProblem(428);
     }
 
     /// <summary>The internal id ("123") or the referral ID ("R-000123"); null for anything else.</summary>
@@ -273,7 +273,7 @@ public static class ReferralsEndpoints
             .RequireAuthorization(ApiFeature.WritePolicy)
             .WithName(name)
             .WithSummary($"{action}; requires If-Match")
-            .Produces<ReferralResource>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(412).ProducesProblem(422).ProducesProblem(428);
+            .Produces<ReferralResource>().ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(412).ProducesProblem(422).ProducesProblem(428);
         if (typeof(TRequest) != typeof(EmptyRequest))
         {
             endpoint.Accepts<TRequest>("application/json");
