@@ -58,7 +58,7 @@ public sealed class ApiTokensController(CurrentTenant current, ApiTokenCommands 
         }
 
         TempData[IssuedTokenKey] = await tokens.CreateAsync(current.Actor, input.Name!, input.Scope!.Value, input.ExpiresOn!.Value, ct);
-        return Redirect("/api-tokens");
+        return RedirectToAction(nameof(Index));
     }
 
     [HttpPost("{id:int}/revoke")]
@@ -70,7 +70,7 @@ public sealed class ApiTokensController(CurrentTenant current, ApiTokenCommands 
         }
 
         TempData["Flash"] = Resources.SharedResource.Text("The API token is revoked: its next call is refused.");
-        return Redirect("/api-tokens");
+        return RedirectToAction(nameof(Index));
     }
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
