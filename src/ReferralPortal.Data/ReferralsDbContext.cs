@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ReferralPortal.Domain.Customers;
 using ReferralPortal.Domain.Deals;
 using ReferralPortal.Domain.Drafts;
+using ReferralPortal.Domain.Integration;
 using ReferralPortal.Domain.Notifications;
 using ReferralPortal.Domain.Organisations;
 using ReferralPortal.Domain.People;
@@ -44,6 +45,9 @@ public class ReferralsDbContext(DbContextOptions<ReferralsDbContext> options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<ApiIdempotencyRecord> ApiIdempotencyKeys => Set<ApiIdempotencyRecord>();
 
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
@@ -68,6 +72,9 @@ public class ReferralsDbContext(DbContextOptions<ReferralsDbContext> options)
     // Solutions the same way: a partner reads "OrganisationId = @org"; the vendor and jobs match both statuses (all).
     // People: a partner reads its own organisation's invitations and audit; the vendor (it onboards partners) and jobs all.
     private bool allOrganisations => tenantSource() is null or { IsVendor: true };
+
+    // API tokens and idempotency records: every organisation (vendor included) sees only its own; jobs see all.
+    private int? ownOrganisationScope => tenantSource()?.OrganisationId;
 
     private MarketplaceStatus? draftScope => tenantSource() is null or { IsVendor: true } ? MarketplaceStatus.Draft : null;
 
@@ -103,6 +110,8 @@ public class ReferralsDbContext(DbContextOptions<ReferralsDbContext> options)
         builder.Entity<Notification>().HasQueryFilter(n => tenantUserId == null || n.UserId == tenantUserId);
         builder.Entity<Invitation>().HasQueryFilter(i => allOrganisations || i.OrganisationId == partnerScope);
         builder.Entity<AuditEntry>().HasQueryFilter(a => allOrganisations || a.OrganisationId == partnerScope);
+        builder.Entity<ApiToken>().HasQueryFilter(t => ownOrganisationScope == null || t.OrganisationId == ownOrganisationScope);
+        builder.Entity<ApiIdempotencyRecord>().HasQueryFilter(r => ownOrganisationScope == null || r.OrganisationId == ownOrganisationScope);
 
         if (Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")
         {

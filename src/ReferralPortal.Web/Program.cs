@@ -1,4 +1,5 @@
 using ReferralPortal.Web.Features.Account;
+using ReferralPortal.Web.Features.Api;
 using ReferralPortal.Web.Features.Deals;
 using ReferralPortal.Web.Features.Insights;
 using ReferralPortal.Web.Features.Invitations;
@@ -33,7 +34,8 @@ builder.Services
     .AddInsightsFeature()
     .AddPeopleFeature()
     .AddSigninFeature(builder.Environment)
-    .AddSigninTransport(builder.Configuration, builder.Environment);
+    .AddSigninTransport(builder.Configuration, builder.Environment)
+    .AddReferralsApi(builder.Configuration);
 
 var app = builder.Build();
 app.UseSigninForwardedHeaders();
@@ -63,6 +65,7 @@ app.UseAuthorization();
 
 app.MapHealth();
 app.MapControllers();
+app.MapReferralsApi();
 
 await app.PrepareDatabaseAsync();
 if (bootstrap)

@@ -118,6 +118,11 @@ public sealed class AuthorisationMatrixTests(PortalFactory factory) : IClassFixt
         // Team: a partner's referral admins and the vendor's programme admins, each on their own organisation only.
         // Member and invitation routes aim at a fresh Northwind member and invitation: its admin changes them, other
         // organisations' admins get 404. Posts carry no role or e-mail, so invite and change role answer Invalid.
+        // Issue 15: API tokens, for the organisation's admins; the revoke target is no token of theirs.
+        ["ApiTokens.Index [GET] /api-tokens"] = "Login Ok Forbidden Ok Ok Forbidden Ok",
+        ["ApiTokens.Create [POST] /api-tokens"] = "Login Invalid Forbidden Invalid Invalid Forbidden Invalid",
+        ["ApiTokens.Revoke [POST] /api-tokens/{id:int}/revoke"] = "Login NotFound Forbidden NotFound NotFound Forbidden NotFound",
+
         ["Team.Index [GET] /team"] = "Login Ok Forbidden Ok Ok Forbidden Ok",
         ["Team.Invite [POST] /team/invite"] = "Login Invalid Forbidden Invalid Invalid Forbidden Invalid",
         ["Team.Resend [POST] /team/invitations/{id:int}/resend"] = "Login Redirect Forbidden NotFound NotFound Forbidden NotFound",
