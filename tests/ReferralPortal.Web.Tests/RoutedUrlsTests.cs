@@ -34,6 +34,12 @@ public sealed partial class RoutedUrlsTests(PortalFactory factory) : IClassFixtu
         ("Infrastructure/InvitationLinkRedaction.cs", "/invitations/[^/?#\\\\s\\"),
         ("Infrastructure/LocalizationSetup.cs", "/"),
         ("Infrastructure/SignInRedirects.cs", "/"),
+
+        // The API: the rate limiter's rejection handler tells API calls from pages by path (set up at start-up),
+        // the OpenAPI document's server is the site root, and the reference page is mapped by Scalar without a name.
+        ("Features/Api/ApiFeature.cs", "/api"),
+        ("Features/Api/ApiFeature.cs", "/"),
+        ("Features/ApiTokens/Index.cshtml", "/api/docs"),
     ];
 
     [Fact]

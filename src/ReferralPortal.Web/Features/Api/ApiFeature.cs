@@ -183,4 +183,9 @@ public static class ApiFeature
         ApiTokens.FromHeader(http.Request.Headers.Authorization.ToString()) is { } token
             ? "token:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)))
             : "address:" + http.Connection.RemoteIpAddress;
+
+    /// <summary>The referral's own API address (the Location of a create), generated from the GetReferral route.</summary>
+    public static string ReferralPath(HttpContext http, int id) =>
+        http.RequestServices.GetRequiredService<LinkGenerator>().GetPathByName(http, "GetReferral", new { id })
+        ?? throw new InvalidOperationException("The GetReferral route is not mapped.");
 }

@@ -86,7 +86,7 @@ public sealed class CreateReferralCommand(
         db.Deals.Add(deal);
         await db.SaveChangesAsync(ct);
         await notifier.StageAsync(deal, NotificationRules.For(deal, ActivityKind.Created, null), actor.UserId, now, ct);
-        var location = $"/api/v1/referrals/{deal.Id}";
+        var location = ApiFeature.ReferralPath(http, deal.Id);
         var body = JsonSerializer.Serialize(ReferralResource.Of(deal), ApiJson.Options);
         if (key.Length > 0)
         {

@@ -308,7 +308,7 @@ public static class ReferralsEndpoints
 
         http.Response.Headers.ETag = ETag(deal.Version);
         return status == StatusCodes.Status201Created
-            ? TypedResults.Created($"/api/v1/referrals/{deal.Id}", ReferralResource.Of(deal))
+            ? TypedResults.Created(ApiFeature.ReferralPath(http, deal.Id), ReferralResource.Of(deal))
             : TypedResults.Ok(ReferralResource.Of(deal));
     }
 
