@@ -33,6 +33,8 @@ public class ReferralsDbContext(DbContextOptions<ReferralsDbContext> options)
 
     public DbSet<DealTeamMember> DealTeamMembers => Set<DealTeamMember>();
 
+    public DbSet<DealConflict> DealConflicts => Set<DealConflict>();
+
     public DbSet<DealDraft> DealDrafts => Set<DealDraft>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
@@ -101,6 +103,9 @@ public class ReferralsDbContext(DbContextOptions<ReferralsDbContext> options)
         builder.Entity<Notification>().HasQueryFilter(n => tenantUserId == null || n.UserId == tenantUserId);
         builder.Entity<Invitation>().HasQueryFilter(i => allOrganisations || i.OrganisationId == partnerScope);
         builder.Entity<AuditEntry>().HasQueryFilter(a => allOrganisations || a.OrganisationId == partnerScope);
+
+        // Channel conflicts are the vendor's alone (issue 19): a partner's query of them returns nothing.
+        builder.Entity<DealConflict>().HasQueryFilter(c => allOrganisations);
 
         if (Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")
         {

@@ -90,6 +90,7 @@ public enum ActivityKind
     StageChanged,
     TeamMemberAdded,
     TeamMemberRemoved,
+    ReviewerAssigned,
 }
 
 /// <summary>What an activity entry about one field (an edit, a stage move, a team change) is about.</summary>
@@ -104,6 +105,7 @@ public enum DealField
     Contact,
     Stage,
     Team,
+    Reviewer,
 }
 
 /// <summary>Everything a user can do to a deal; the deal page shows those the domain allows now.</summary>
@@ -122,4 +124,5 @@ public enum DealAction
     AddNote,
     MoveStage,
     ManageTeam,
+    AssignReviewer,
 }

@@ -111,6 +111,31 @@ public sealed class SolutionsController(CurrentTenant current, ReferralsDbContex
         return outcome == SolutionCommandOutcome.Conflict && await StatusPageAsync(id, null, null, ct) is { } latest ? Conflict("Status", latest) : NotFound();
     }
 
+    /// <summary>The partner's admin sets a solution's area (issue 19), in any marketplace status, from the programme's list.</summary>
+    [HttpPost("{id:int}/area")]
+    [Authorize(Policy = Policies.PartnerAdmin)]
+    public async Task<IActionResult> Area(int id, int? version, string? area, [FromServices] Microsoft.Extensions.Options.IOptions<ProgrammeOptions> programme, CancellationToken ct)
+    {
+        if (UnreadableVersion() || area is { Length: > Solution.AreaMaxLength })
+        {
+            return BadRequest();
+        }
+
+        var outcome = await command.RunAsync(id, version, ownOrganisationOnly: true, (s, actor) => s.SetArea(actor, area, programme.Value.OfferedSolutionAreas), ct);
+        switch (outcome)
+        {
+            case SolutionCommandOutcome.Done:
+                var name = await db.Solutions.AsNoTracking().Where(s => s.Id == id).Select(s => s.Name).FirstAsync(ct);
+                TempData["Flash"] = SharedResource.Text("Solution area of “{0}” saved.", name);
+                return RedirectToAction(nameof(Index));
+            case SolutionCommandOutcome.Conflict:
+                TempData["Flash"] = SharedResource.Text(SolutionCommand.ConflictMessage);
+                return RedirectToAction(nameof(Index));
+            default:
+                return NotFound();
+        }
+    }
+
     // A version that is not a number is not "no version": never skip the stale-page check on garbage.
     private bool UnreadableVersion() => ModelState.TryGetValue("version", out var entry) && entry.Errors.Count > 0;
 
