@@ -37,6 +37,7 @@ public partial class Deal
                 : Status != DealStatus.Active ? "Only an active deal moves through the sales stages." : null,
             DealAction.ManageTeam => !IsOwnerAdmin(actor) ? "Only the owner's referral admins can change the deal team." : null,
             DealAction.AssignReviewer => WhyNotAssignReviewer(actor),
+            DealAction.Withdraw => WhyNotWithdraw(actor),
             DealAction.UpgradeToCoSell => !IsOwnerAdmin(actor) ? "Only the owner's referral admins can upgrade a deal."
                 : DealType != DealType.Private ? "This deal is already co-sell." : null,
             DealAction.SubmitRegistration => !IsOwnerAdmin(actor) ? "Only the owner's referral admins can submit a registration."

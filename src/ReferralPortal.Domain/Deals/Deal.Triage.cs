@@ -24,6 +24,23 @@ public partial class Deal
         !actor.IsVendorReviewer ? "Only vendor reviewers assign referrals to reviewers."
         : !AwaitsVendorDecision ? "Only a referral or registration awaiting the vendor's decision can be assigned." : null;
 
+    private string? WhyNotWithdraw(Actor actor) =>
+        !actor.IsVendorReviewer ? "Only vendor reviewers can withdraw a referral the vendor sent."
+        : Direction != DealDirection.Inbound ? "Only a referral the vendor sent to a partner can be withdrawn."
+        : Status != DealStatus.New ? "Only a new referral can be withdrawn." : null;
+
+    /// <summary>
+    /// A vendor reviewer withdraws an inbound referral the vendor sent while it is still New, with a reason: it closes as
+    /// Withdrawn (terminal) and the partner's admins are told.
+    /// </summary>
+    public void Withdraw(Actor actor, string? reason, DateTime now)
+    {
+        Ensure(WhyNot(DealAction.Withdraw, actor, now));
+        var text = Common.Guard.Text(reason, "Reason", 1, 1000);
+        CloseComment = text;
+        Move(DealStatus.Withdrawn, ActivityKind.Withdrawn, actor, now, text, null);
+    }
+
     /// <summary>A reviewer or programme admin assigns the deal to a reviewer (themselves with "Assign to me"); an activity entry.</summary>
     public void AssignReviewer(Actor actor, string reviewerUserId, string reviewerName, DateTime now)
     {

@@ -9,6 +9,9 @@ public enum DealStatus
     Declined,
     Expired,
     ClosedAsError,
+
+    /// <summary>The vendor withdrew an inbound referral it sent while it was New (issue 19).</summary>
+    Withdrawn,
 }
 
 public enum DealType
@@ -91,6 +94,7 @@ public enum ActivityKind
     TeamMemberAdded,
     TeamMemberRemoved,
     ReviewerAssigned,
+    Withdrawn,
 }
 
 /// <summary>What an activity entry about one field (an edit, a stage move, a team change) is about.</summary>
@@ -125,4 +129,5 @@ public enum DealAction
     MoveStage,
     ManageTeam,
     AssignReviewer,
+    Withdraw,
 }

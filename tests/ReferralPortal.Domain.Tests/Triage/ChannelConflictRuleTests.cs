@@ -127,3 +127,37 @@ public sealed class ChannelConflictRuleTests
         Assert.Throws<DomainException>(() => pair.MarkNotAConflict(Actors.Reviewer(), "  ", DealBuilder.Later));
     }
 }
+
+public sealed class ReviewerAssignmentTests
+{
+    [Fact]
+    public void AssignReviewer_by_a_reviewer_on_a_new_referral_records_an_activity()
+    {
+        var deal = new DealBuilder().Build();
+        var updated = deal.UpdatedAt;
+
+        deal.AssignReviewer(Actors.Reviewer(), "reviewer-2", "Rita Reviewer", DealBuilder.Later);
+
+        Assert.Equal("reviewer-2", deal.AssignedReviewerId);
+        Assert.Equal(ActivityKind.ReviewerAssigned, deal.Activities.Last().Kind);
+        Assert.Equal(updated, deal.UpdatedAt);
+    }
+
+    [Fact]
+    public void AssignReviewer_by_a_partner_is_refused() =>
+        Assert.Throws<NotAllowedException>(() => new DealBuilder().Build().AssignReviewer(Actors.PartnerAdmin(), "x", "X", DealBuilder.Later));
+
+    [Fact]
+    public void AssignReviewer_on_a_deal_not_awaiting_the_vendor_is_refused() =>
+        Assert.Throws<NotAllowedException>(() => new DealBuilder().BuildActive().AssignReviewer(Actors.Reviewer(), "x", "X", DealBuilder.Later));
+
+    [Fact]
+    public void AssignReviewer_on_a_submitted_registration_is_allowed()
+    {
+        var deal = new DealBuilder().BuildWithSubmittedRegistration();
+
+        deal.AssignReviewer(Actors.ProgrammeAdmin(), "reviewer", "Vendor Reviewer", DealBuilder.Later);
+
+        Assert.Equal("Vendor Reviewer", deal.AssignedReviewerName);
+    }
+}

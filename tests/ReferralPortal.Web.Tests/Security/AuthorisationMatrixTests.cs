@@ -117,6 +117,13 @@ public sealed class AuthorisationMatrixTests(PortalFactory factory) : IClassFixt
         ["Invitations.Accept [GET] /invitations/{token}"] = "Ok Ok Ok Ok Ok Ok Ok",
         ["Invitations.Accept [POST] /invitations/{token}"] = "Invalid Invalid Invalid Invalid Invalid Invalid Invalid",
 
+        // Issue 19: the solution area is the partner admin's (a stale version is a 409); the vendor's triage is reviewers' only.
+        ["Solutions.Area [POST] /solutions/{id:int}/area"] = "Login Conflict Forbidden Conflict Conflict Forbidden Forbidden",
+        ["Triage.Conflicts [GET] /deals/{id:int}/conflicts"] = "Login Forbidden Forbidden Forbidden Forbidden Ok Ok",
+        ["Triage.NotAConflict [POST] /deals/{id:int}/conflicts/not-a-conflict"] = "Login Forbidden Forbidden Forbidden Forbidden NotFound NotFound",
+        ["Triage.Assign [POST] /deals/{id:int}/assign"] = "Login Forbidden Forbidden Forbidden Forbidden Conflict Conflict",
+        ["BulkDecisions.Decide [POST] /referrals/shared/decisions"] = "Login Forbidden Forbidden Forbidden Forbidden Invalid Invalid",
+
         ["Workspace.Index [GET] /"] = "Login Redirect Redirect Redirect Redirect Redirect Redirect",
         ["Workspace.Index [GET] /referrals"] = "Login Redirect Redirect Redirect Redirect Redirect Redirect",
         ["Workspace.Tab [GET] /referrals/{tab}"] = "Login Ok Ok Ok Ok Ok Ok",

@@ -91,6 +91,9 @@ public sealed class DealPageQuery(ReferralsDbContext db, TimeProvider clock, Dea
             deal.AssignedReviewerName,
             canAssign,
             deal.AssignedReviewerId == actor.UserId,
-            canAssign ? await reviewers.AllAsync(actor.OrganisationId, ct) : []);
+            canAssign ? await reviewers.AllAsync(actor.OrganisationId, ct) : [])
+        {
+            CanWithdraw = actions.Contains(DealAction.Withdraw),
+        };
     }
 }

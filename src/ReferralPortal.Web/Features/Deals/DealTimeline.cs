@@ -39,6 +39,7 @@ public static class DealTimeline
             ActivityKind.RegistrationSubmitted => "submitted the deal for registration",
             ActivityKind.RegistrationApproved => "approved the deal registration",
             ActivityKind.RegistrationRejected => "rejected the deal registration",
+            ActivityKind.Withdrawn => "withdrew the referral",
             _ => "added a note",
         });
         var move = (a.FromStatus, a.ToStatus) switch

@@ -129,8 +129,11 @@ public sealed class SolutionsController(CurrentTenant current, ReferralsDbContex
                 TempData["Flash"] = SharedResource.Text("Solution area of “{0}” saved.", name);
                 return RedirectToAction(nameof(Index));
             case SolutionCommandOutcome.Conflict:
+                // The list again as it is now, with why nothing was saved (as the edit and status forms answer).
                 TempData["Flash"] = SharedResource.Text(SolutionCommand.ConflictMessage);
-                return RedirectToAction(nameof(Index));
+                var list = View("Index", await query.RunAsync(current.Actor, ct));
+                list.StatusCode = StatusCodes.Status409Conflict;
+                return list;
             default:
                 return NotFound();
         }

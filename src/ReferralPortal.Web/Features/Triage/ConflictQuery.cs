@@ -115,4 +115,8 @@ public sealed class ConflictQuery(ReferralsDbContext db)
 }
 
 /// <summary>The vendor's triage panel on the deal page: the conflict badge and the assigned reviewer.</summary>
-public sealed record DealTriageView(int DealId, int Version, bool PossibleConflict, bool HasConflicts, string? AssignedReviewerName, bool CanAssign, bool AssignedToMe, IReadOnlyList<Reviewer> Reviewers);
+public sealed record DealTriageView(int DealId, int Version, bool PossibleConflict, bool HasConflicts, string? AssignedReviewerName, bool CanAssign, bool AssignedToMe, IReadOnlyList<Reviewer> Reviewers)
+{
+    /// <summary>The vendor may withdraw this inbound referral it sent (still New).</summary>
+    public bool CanWithdraw { get; init; }
+}

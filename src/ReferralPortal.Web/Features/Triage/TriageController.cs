@@ -17,7 +17,7 @@ namespace ReferralPortal.Web.Features.Triage;
 /// </summary>
 [Authorize(Policy = Policies.VendorReviewer)]
 [Route("deals/{id:int}")]
-public sealed class TriageController(CurrentTenant current, ConflictQuery conflicts, DealCommand command, ReviewerDirectory reviewers, ReferralsDbContext db, TimeProvider clock) : Controller
+public sealed class TriageController(CurrentTenant current, ConflictQuery conflicts, DealCommand command, ReviewerDirectory reviewers, ReferralsDbContext db, TimeProvider clock, DealPageQuery pageQuery) : Controller
 {
     public const string PairChangedMessage = "This conflict was changed by someone else. Nothing of your change was saved; this is its current state.";
 
@@ -73,6 +73,39 @@ public sealed class TriageController(CurrentTenant current, ConflictQuery confli
         return RedirectToAction(nameof(Conflicts), new { id });
     }
 
+    /// <summary>The Withdraw form of an inbound referral the vendor sent (still New): a reason is required.</summary>
+    [HttpGet("withdraw")]
+    public async Task<IActionResult> Withdraw(int id, [FromServices] DealActionQuery actionQuery, CancellationToken ct)
+    {
+        var deal = await actionQuery.RunAsync(current.Actor, id, DealAction.Withdraw, ct);
+        return deal is null ? NotFound() : View("Withdraw", new DealActionPage<WithdrawInput>(deal, DealAction.Withdraw, new WithdrawInput(), deal.Version));
+    }
+
+    [HttpPost("withdraw")]
+    public async Task<IActionResult> Withdraw(int id, int? version, WithdrawInput input, [FromServices] DealActionQuery actionQuery, CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+        {
+            return BadRequest();
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Reason) || input.Reason.Trim().Length > 1000)
+        {
+            var deal = await actionQuery.RunAsync(current.Actor, id, DealAction.Withdraw, ct);
+            if (deal is null)
+            {
+                return NotFound();
+            }
+
+            ModelState.AddModelError("Input.Reason", SharedResource.Text("Give the reason for withdrawing the referral (at most 1,000 characters)."));
+            var form = View("Withdraw", new DealActionPage<WithdrawInput>(deal, DealAction.Withdraw, input, version ?? deal.Version));
+            form.StatusCode = StatusCodes.Status400BadRequest;
+            return form;
+        }
+
+        return await OutcomeAsync(id, await command.RunAsync(id, version, (d, a, now) => d.Withdraw(a, input.Reason, now), ct), SharedResource.Text("Referral withdrawn."), ct);
+    }
+
     /// <summary>Assigns the referral or registration to a reviewer (or, with "Assign to me", to oneself).</summary>
     [HttpPost("assign")]
     public async Task<IActionResult> Assign(int id, int? version, string? reviewerId, bool toMe, CancellationToken ct)
@@ -96,16 +129,36 @@ public sealed class TriageController(CurrentTenant current, ConflictQuery confli
             var who = reviewer ?? throw new DomainException("Choose a reviewer from the list.");
             d.AssignReviewer(a, who.UserId, who.Name, now);
         }, ct);
+        return await OutcomeAsync(id, outcome, outcome == DealCommandOutcome.Done ? SharedResource.Text("Assigned to {0}.", reviewer!.Name) : string.Empty, ct);
+    }
+
+    private async Task<IActionResult> OutcomeAsync(int id, DealCommandOutcome outcome, string done, CancellationToken ct)
+    {
         switch (outcome)
         {
             case DealCommandOutcome.Done:
-                TempData["Flash"] = SharedResource.Text("Assigned to {0}.", reviewer!.Name);
+                TempData["Flash"] = done;
                 return RedirectToAction("Details", "Deals", new { id });
             case DealCommandOutcome.Conflict:
-                TempData["Flash"] = SharedResource.Text(DealActionsController.ConflictMessage);
-                return RedirectToAction("Details", "Deals", new { id });
+                // The deal page as it is now, with why nothing was saved (as every lifecycle step answers).
+                if (await pageQuery.RunAsync(current.Actor, id, ct) is not { } latest)
+                {
+                    return NotFound();
+                }
+
+                ViewData["Conflict"] = SharedResource.Text(DealActionsController.ConflictMessage);
+                RouteData.Values["controller"] = "Deals";
+                var view = View("~/Features/Deals/Details.cshtml", latest);
+                view.StatusCode = StatusCodes.Status409Conflict;
+                return view;
             default:
                 return NotFound();
         }
     }
+}
+
+/// <summary>The reason the vendor gives for withdrawing a referral it sent.</summary>
+public sealed class WithdrawInput
+{
+    public string? Reason { get; set; }
 }

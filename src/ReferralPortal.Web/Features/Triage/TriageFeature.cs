@@ -8,6 +8,7 @@ public static class TriageFeature
         services.AddScoped<ChannelConflicts>();
         services.AddScoped<ConflictQuery>();
         services.AddScoped<ReviewerDirectory>();
+        services.AddScoped<BulkDecisions>();
         return services;
     }
 }
