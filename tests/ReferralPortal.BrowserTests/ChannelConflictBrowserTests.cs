@@ -22,7 +22,7 @@ public sealed class ChannelConflictBrowserTests(BrowserFixture browser)
         var adventure = await browser.NewPageAsync();
         await BrowserFixture.LoginAsync(adventure, DemoAccounts.AdventureWorksAdmin);
         await adventure.GotoAsync("/solutions");
-        await adventure.GetByLabel("Solution area of Adventure Works Commerce Suite").SelectOptionAsync("Data and AI");
+        await adventure.GetByLabel("Solution area of Adventure Works Commerce Suite", new() { Exact = true }).SelectOptionAsync("Data and AI");
         await adventure.GetByRole(AriaRole.Button, new() { Name = "Save solution area of Adventure Works Commerce Suite" }).ClickAsync();
         await Assertions.Expect(adventure.GetByRole(AriaRole.Status)).ToContainTextAsync("Solution area of “Adventure Works Commerce Suite” saved.");
 
