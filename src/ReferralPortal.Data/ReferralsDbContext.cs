@@ -34,6 +34,8 @@ public class ReferralsDbContext(DbContextOptions<ReferralsDbContext> options)
 
     public DbSet<DealTeamMember> DealTeamMembers => Set<DealTeamMember>();
 
+    public DbSet<DealConflict> DealConflicts => Set<DealConflict>();
+
     public DbSet<DealDraft> DealDrafts => Set<DealDraft>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
@@ -112,6 +114,9 @@ public class ReferralsDbContext(DbContextOptions<ReferralsDbContext> options)
         builder.Entity<AuditEntry>().HasQueryFilter(a => allOrganisations || a.OrganisationId == partnerScope);
         builder.Entity<ApiToken>().HasQueryFilter(t => ownOrganisationScope == null || t.OrganisationId == ownOrganisationScope);
         builder.Entity<ApiIdempotencyRecord>().HasQueryFilter(r => ownOrganisationScope == null || r.OrganisationId == ownOrganisationScope);
+
+        // Channel conflicts are the vendor's alone (issue 19): a partner's query of them returns nothing.
+        builder.Entity<DealConflict>().HasQueryFilter(c => allOrganisations);
 
         if (Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")
         {

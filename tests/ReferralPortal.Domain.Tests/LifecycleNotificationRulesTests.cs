@@ -44,7 +44,7 @@ public sealed class LifecycleNotificationRulesTests
 
         var plan = NotificationRules.For(deal, ActivityKind.Declined, deal.Activities.Last().Reason);
 
-        Assert.Equal(Audience.OwnerAdmins | Audience.Creator | Audience.Team, plan!.Audience);
+        Assert.Equal(Audience.OwnerAdmins | Audience.Creator | Audience.Team | Audience.Assignee, plan!.Audience);
         Assert.Equal((NotificationMessage.Declined, nameof(CloseReason.TimelineTooShort)), (plan.Message, plan.Arguments.Reason));
     }
 
@@ -74,7 +74,7 @@ public sealed class LifecycleNotificationRulesTests
     {
         var deal = new DealBuilder().Inbound().Build();
 
-        Assert.Equal(Audience.OwnerAdmins | Audience.Team, NotificationRules.Reminder(deal).Audience);
+        Assert.Equal(Audience.OwnerAdmins | Audience.Team | Audience.Assignee, NotificationRules.Reminder(deal).Audience);
     }
 
     [Theory]

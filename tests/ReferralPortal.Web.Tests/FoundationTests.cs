@@ -12,8 +12,8 @@ public sealed class FoundationTests(PortalFactory factory) : IClassFixture<Porta
     [InlineData(DemoAccounts.NorthwindSales, "Inbound|Outbound|Favorites")]
     [InlineData(DemoAccounts.FabrikamAdmin, "Inbound|Outbound|Favorites")]
     [InlineData(DemoAccounts.AdventureWorksAdmin, "Inbound|Outbound|Favorites")]
-    [InlineData(DemoAccounts.Reviewer, "Shared with us|Sent|Favorites")]
-    [InlineData(DemoAccounts.ProgrammeAdmin, "Shared with us|Sent|Favorites")]
+    [InlineData(DemoAccounts.Reviewer, "Shared with us|Registrations|Sent|Favorites")]
+    [InlineData(DemoAccounts.ProgrammeAdmin, "Shared with us|Registrations|Sent|Favorites")]
     public async Task Workspace_shows_the_tabs_of_the_users_side_of_the_programme(string email, string tabs)
     {
         using var client = await factory.LoginAsync(email);

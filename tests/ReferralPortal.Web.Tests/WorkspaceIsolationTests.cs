@@ -124,7 +124,7 @@ public sealed class WorkspaceIsolationTests(PortalFactory factory) : IClassFixtu
         var page = await client.GetPageAsync("/referrals/sent");
 
         var tabs = page.QuerySelectorAll("nav[aria-label='Referral tabs'] a").ToList();
-        Assert.Equal(["/referrals/shared", "/referrals/sent", "/referrals/favorites"], tabs.Select(a => a.GetAttribute("href")));
+        Assert.Equal(["/referrals/shared", "/referrals/registrations", "/referrals/sent", "/referrals/favorites"], tabs.Select(a => a.GetAttribute("href")));
         Assert.Equal(["/referrals/sent"], tabs.Where(a => a.GetAttribute("aria-current") == "page").Select(a => a.GetAttribute("href")));
     }
 }

@@ -334,6 +334,13 @@ namespace ReferralPortal.Data.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("MatchKey")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasDefaultValue("");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -360,6 +367,8 @@ namespace ReferralPortal.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Country", "MatchKey");
+
                     b.HasIndex("Country", "NormalisedName");
 
                     b.HasIndex(new[] { "NormalisedName" }, "IX_Customers_NormalisedName_Trigram");
@@ -377,6 +386,14 @@ namespace ReferralPortal.Data.Postgres.Migrations
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AssignedReviewerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("AssignedReviewerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("CloseComment")
                         .HasMaxLength(1000)
@@ -463,6 +480,9 @@ namespace ReferralPortal.Data.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<DateTime?>("RegistrationSubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("ReviewDueAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -496,6 +516,8 @@ namespace ReferralPortal.Data.Postgres.Migrations
 
                     b.HasIndex("CustomerId", "DealType");
 
+                    b.HasIndex("CustomerId", "Status");
+
                     b.HasIndex("DealType", "LocationCountry");
 
                     b.HasIndex("OwnerOrganisationId", "CustomerId");
@@ -504,9 +526,15 @@ namespace ReferralPortal.Data.Postgres.Migrations
 
                     b.HasIndex("Status", "ReviewDueAt");
 
+                    b.HasIndex("DealType", "AssignedReviewerId", "Status");
+
                     b.HasIndex("DealType", "UpdatedAt", "Id");
 
+                    b.HasIndex("RegistrationStatus", "RegistrationSubmittedAt", "Id");
+
                     b.HasIndex("DealType", "Direction", "Status", "ReviewDueAt");
+
+                    b.HasIndex("DealType", "OwnerOrganisationId", "UpdatedAt", "Id");
 
                     b.HasIndex("OwnerOrganisationId", "Direction", "Status", "UpdatedAt");
 
@@ -586,6 +614,52 @@ namespace ReferralPortal.Data.Postgres.Migrations
                     b.HasIndex("DealId", "At");
 
                     b.ToTable("DealActivities");
+                });
+
+            modelBuilder.Entity("ReferralPortal.Domain.Deals.DealConflict", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("ClearedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClearedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ClearedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("DetectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("HighDealId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LowDealId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HighDealId", "LowDealId");
+
+                    b.HasIndex("LowDealId", "HighDealId")
+                        .IsUnique();
+
+                    b.ToTable("DealConflicts");
                 });
 
             modelBuilder.Entity("ReferralPortal.Domain.Deals.DealFavourite", b =>
@@ -961,6 +1035,10 @@ namespace ReferralPortal.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Area")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("CoSellStatus")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1261,6 +1339,21 @@ namespace ReferralPortal.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Deal");
+                });
+
+            modelBuilder.Entity("ReferralPortal.Domain.Deals.DealConflict", b =>
+                {
+                    b.HasOne("ReferralPortal.Domain.Deals.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("HighDealId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("ReferralPortal.Domain.Deals.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("LowDealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ReferralPortal.Domain.Deals.DealFavourite", b =>

@@ -335,6 +335,13 @@ namespace ReferralPortal.Data.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("MatchKey")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasDefaultValue("");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -361,6 +368,8 @@ namespace ReferralPortal.Data.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Country", "MatchKey");
+
                     b.HasIndex("Country", "NormalisedName");
 
                     b.ToTable("Customers");
@@ -373,6 +382,14 @@ namespace ReferralPortal.Data.SqlServer.Migrations
                         .HasColumnType("int");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AssignedReviewerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("AssignedReviewerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("CloseComment")
                         .HasMaxLength(1000)
@@ -459,6 +476,9 @@ namespace ReferralPortal.Data.SqlServer.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<DateTime?>("RegistrationSubmittedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime?>("ReviewDueAt")
                         .HasColumnType("datetime2");
 
@@ -492,6 +512,8 @@ namespace ReferralPortal.Data.SqlServer.Migrations
 
                     b.HasIndex("CustomerId", "DealType");
 
+                    b.HasIndex("CustomerId", "Status");
+
                     b.HasIndex("DealType", "LocationCountry");
 
                     b.HasIndex("OwnerOrganisationId", "CustomerId");
@@ -500,9 +522,15 @@ namespace ReferralPortal.Data.SqlServer.Migrations
 
                     b.HasIndex("Status", "ReviewDueAt");
 
+                    b.HasIndex("DealType", "AssignedReviewerId", "Status");
+
                     b.HasIndex("DealType", "UpdatedAt", "Id");
 
+                    b.HasIndex("RegistrationStatus", "RegistrationSubmittedAt", "Id");
+
                     b.HasIndex("DealType", "Direction", "Status", "ReviewDueAt");
+
+                    b.HasIndex("DealType", "OwnerOrganisationId", "UpdatedAt", "Id");
 
                     b.HasIndex("OwnerOrganisationId", "Direction", "Status", "UpdatedAt");
 
@@ -577,6 +605,52 @@ namespace ReferralPortal.Data.SqlServer.Migrations
                     b.HasIndex("DealId", "At");
 
                     b.ToTable("DealActivities");
+                });
+
+            modelBuilder.Entity("ReferralPortal.Domain.Deals.DealConflict", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("ClearedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ClearedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ClearedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("DetectedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("HighDealId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("LowDealId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HighDealId", "LowDealId");
+
+                    b.HasIndex("LowDealId", "HighDealId")
+                        .IsUnique();
+
+                    b.ToTable("DealConflicts");
                 });
 
             modelBuilder.Entity("ReferralPortal.Domain.Deals.DealFavourite", b =>
@@ -952,6 +1026,10 @@ namespace ReferralPortal.Data.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Area")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<string>("CoSellStatus")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1252,6 +1330,21 @@ namespace ReferralPortal.Data.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("Deal");
+                });
+
+            modelBuilder.Entity("ReferralPortal.Domain.Deals.DealConflict", b =>
+                {
+                    b.HasOne("ReferralPortal.Domain.Deals.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("HighDealId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("ReferralPortal.Domain.Deals.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("LowDealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ReferralPortal.Domain.Deals.DealFavourite", b =>

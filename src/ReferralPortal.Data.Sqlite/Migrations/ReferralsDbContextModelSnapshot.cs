@@ -320,6 +320,13 @@ namespace ReferralPortal.Data.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MatchKey")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -346,6 +353,8 @@ namespace ReferralPortal.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Country", "MatchKey");
+
                     b.HasIndex("Country", "NormalisedName");
 
                     b.ToTable("Customers");
@@ -356,6 +365,14 @@ namespace ReferralPortal.Data.Sqlite.Migrations
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssignedReviewerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedReviewerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("CloseComment")
                         .HasMaxLength(1000)
@@ -442,6 +459,9 @@ namespace ReferralPortal.Data.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RegistrationSubmittedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ReviewDueAt")
                         .HasColumnType("TEXT");
 
@@ -475,6 +495,8 @@ namespace ReferralPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("CustomerId", "DealType");
 
+                    b.HasIndex("CustomerId", "Status");
+
                     b.HasIndex("DealType", "LocationCountry");
 
                     b.HasIndex("OwnerOrganisationId", "CustomerId");
@@ -483,9 +505,15 @@ namespace ReferralPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("Status", "ReviewDueAt");
 
+                    b.HasIndex("DealType", "AssignedReviewerId", "Status");
+
                     b.HasIndex("DealType", "UpdatedAt", "Id");
 
+                    b.HasIndex("RegistrationStatus", "RegistrationSubmittedAt", "Id");
+
                     b.HasIndex("DealType", "Direction", "Status", "ReviewDueAt");
+
+                    b.HasIndex("DealType", "OwnerOrganisationId", "UpdatedAt", "Id");
 
                     b.HasIndex("OwnerOrganisationId", "Direction", "Status", "UpdatedAt");
 
@@ -558,6 +586,50 @@ namespace ReferralPortal.Data.Sqlite.Migrations
                     b.HasIndex("DealId", "At");
 
                     b.ToTable("DealActivities");
+                });
+
+            modelBuilder.Entity("ReferralPortal.Domain.Deals.DealConflict", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClearedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClearedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClearedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DetectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HighDealId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LowDealId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HighDealId", "LowDealId");
+
+                    b.HasIndex("LowDealId", "HighDealId")
+                        .IsUnique();
+
+                    b.ToTable("DealConflicts");
                 });
 
             modelBuilder.Entity("ReferralPortal.Domain.Deals.DealFavourite", b =>
@@ -919,6 +991,10 @@ namespace ReferralPortal.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Area")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CoSellStatus")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1215,6 +1291,21 @@ namespace ReferralPortal.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Deal");
+                });
+
+            modelBuilder.Entity("ReferralPortal.Domain.Deals.DealConflict", b =>
+                {
+                    b.HasOne("ReferralPortal.Domain.Deals.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("HighDealId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("ReferralPortal.Domain.Deals.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("LowDealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ReferralPortal.Domain.Deals.DealFavourite", b =>

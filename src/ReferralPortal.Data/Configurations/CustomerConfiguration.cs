@@ -10,6 +10,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
     {
         b.Property(c => c.Name).HasMaxLength(200).IsRequired();
         b.Property(c => c.NormalisedName).HasMaxLength(200).IsRequired();
+        b.Property(c => c.MatchKey).HasMaxLength(ReferralPortal.Domain.Common.CompanyKey.MaxLength).IsRequired().HasDefaultValue(string.Empty);
         b.Property(c => c.Country).HasMaxLength(2).IsFixedLength();
         b.Property(c => c.AddressLine).HasMaxLength(200);
         b.Property(c => c.City).HasMaxLength(100);
@@ -20,5 +21,8 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
 
         // Directory search is "country, then name prefix"; the pair also finds manual duplicates.
         b.HasIndex(c => new { c.Country, c.NormalisedName });
+
+        // Channel-conflict detection finds "the same company" by its key within a country (issue 19).
+        b.HasIndex(c => new { c.Country, c.MatchKey });
     }
 }

@@ -32,6 +32,9 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         b.Property(d => d.HelpWanted).HasConversion<string>().HasMaxLength(300);
         b.Property(d => d.Stage).HasConversion<string>().HasMaxLength(20);
         b.Property(d => d.Version).IsConcurrencyToken();
+        b.Ignore(d => d.AwaitsVendorDecision);
+        b.Property(d => d.AssignedReviewerId).HasMaxLength(450);
+        b.Property(d => d.AssignedReviewerName).HasMaxLength(200);
 
         b.OwnsOne(d => d.Contact, c =>
         {
@@ -78,6 +81,31 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         // a co-sell deal" and the distinct deal countries, each answered from an index instead of the table.
         b.HasIndex(d => new { d.CustomerId, d.DealType });
         b.HasIndex(d => new { d.DealType, d.LocationCountry });
+
+        // Vendor triage (issue 19): the Partner filter and sort, the reviewer filters, the Registrations tab
+        // (oldest submission first) and channel-conflict look-ups by customer, each from an index.
+        b.HasIndex(d => new { d.DealType, d.OwnerOrganisationId, d.UpdatedAt, d.Id });
+        b.HasIndex(d => new { d.DealType, d.AssignedReviewerId, d.Status });
+        b.HasIndex(d => new { d.RegistrationStatus, d.RegistrationSubmittedAt, d.Id });
+        b.HasIndex(d => new { d.CustomerId, d.Status });
+    }
+}
+
+internal sealed class DealConflictConfiguration : IEntityTypeConfiguration<DealConflict>
+{
+    public void Configure(EntityTypeBuilder<DealConflict> b)
+    {
+        b.Ignore(c => c.IsCleared);
+        b.Property(c => c.ClearedByUserId).HasMaxLength(450);
+        b.Property(c => c.ClearedByName).HasMaxLength(200);
+        b.Property(c => c.Note).HasMaxLength(DealConflict.NoteMaxLength);
+        b.Property(c => c.Version).IsConcurrencyToken();
+        b.HasOne<Deal>().WithMany().HasForeignKey(c => c.LowDealId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Deal>().WithMany().HasForeignKey(c => c.HighDealId).OnDelete(DeleteBehavior.NoAction);
+
+        // "Is this deal in a possible conflict" from either side is a probe of one of these.
+        b.HasIndex(c => new { c.LowDealId, c.HighDealId }).IsUnique();
+        b.HasIndex(c => new { c.HighDealId, c.LowDealId });
     }
 }
 

@@ -23,6 +23,7 @@ internal sealed class SolutionConfiguration : IEntityTypeConfiguration<Solution>
     {
         b.Property(s => s.Name).HasMaxLength(200).IsRequired();
         b.Property(s => s.Description).HasMaxLength(1000);
+        b.Property(s => s.Area).HasMaxLength(Solution.AreaMaxLength);
         b.Property(s => s.MarketplaceStatus).HasConversion<string>().HasMaxLength(20);
         b.Property(s => s.CoSellStatus).HasConversion<string>().HasMaxLength(20);
         b.Property(s => s.Version).IsConcurrencyToken();

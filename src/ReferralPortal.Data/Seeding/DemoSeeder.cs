@@ -52,19 +52,22 @@ public sealed class DemoSeeder(ReferralsDbContext db, UserManager<PortalUser> us
         }
 
         var programme = actors[DemoAccounts.ProgrammeAdmin];
-        Solution Make(Organisation org, string name, string description, MarketplaceStatus m, CoSellStatus c, bool eligible)
+        Solution Make(Organisation org, string name, string description, MarketplaceStatus m, CoSellStatus c, bool eligible, string area)
         {
             var s = new Solution(org.Id, name, description);
             s.SetProgrammeStatus(programme, m, c, eligible);
+
+            // Each demo solution has a solution area (issue 19), as its partner's admin would set it.
+            s.SetArea(new Actor("seed", "Seed", org.Id, OrganisationKind.Partner, PortalRole.ReferralAdmin), area, SolutionAreas.Defaults);
             db.Solutions.Add(s);
             return s;
         }
 
-        var nwAnalytics = Make(northwind, "Northwind Analytics Cloud", "Managed analytics platform for retail and logistics.", MarketplaceStatus.Published, CoSellStatus.CoSellReady, true);
-        var nwField = Make(northwind, "Northwind Field Service", "Field service scheduling and mobile work orders.", MarketplaceStatus.Published, CoSellStatus.CoSellReady, false);
-        Make(northwind, "Northwind Edge Gateway", "IoT gateway for warehouses (in preparation).", MarketplaceStatus.Draft, CoSellStatus.NotReady, false);
-        Make(fabrikam, "Fabrikam Migration Factory", "Assessment and migration of on-premises workloads.", MarketplaceStatus.Published, CoSellStatus.NotReady, false);
-        var awCommerce = Make(adventure, "Adventure Works Commerce Suite", "Headless commerce for outdoor retailers.", MarketplaceStatus.Published, CoSellStatus.CoSellReady, true);
+        var nwAnalytics = Make(northwind, "Northwind Analytics Cloud", "Managed analytics platform for retail and logistics.", MarketplaceStatus.Published, CoSellStatus.CoSellReady, true, SolutionAreas.DataAndAi);
+        var nwField = Make(northwind, "Northwind Field Service", "Field service scheduling and mobile work orders.", MarketplaceStatus.Published, CoSellStatus.CoSellReady, false, SolutionAreas.BusinessApplications);
+        Make(northwind, "Northwind Edge Gateway", "IoT gateway for warehouses (in preparation).", MarketplaceStatus.Draft, CoSellStatus.NotReady, false, SolutionAreas.Infrastructure);
+        Make(fabrikam, "Fabrikam Migration Factory", "Assessment and migration of on-premises workloads.", MarketplaceStatus.Published, CoSellStatus.NotReady, false, SolutionAreas.Infrastructure);
+        var awCommerce = Make(adventure, "Adventure Works Commerce Suite", "Headless commerce for outdoor retailers.", MarketplaceStatus.Published, CoSellStatus.CoSellReady, true, SolutionAreas.DigitalAndAppInnovation);
         var customers = DemoCustomers.Create();
         db.Customers.AddRange(customers);
         await db.SaveChangesAsync(ct);

@@ -17,6 +17,7 @@ public class Customer
     {
         Name = string.Empty;
         NormalisedName = string.Empty;
+        MatchKey = string.Empty;
         Country = string.Empty;
         AddressLine = string.Empty;
         City = string.Empty;
@@ -28,6 +29,7 @@ public class Customer
     {
         Name = Guard.SingleLine(name, "Company name", 2, 200);
         NormalisedName = Normalise(Name);
+        MatchKey = CompanyKey.Of(Name);
         Country = Guard.Country(country);
         AddressLine = Guard.SingleLine(addressLine, "Address", 2, 200);
         City = Guard.SingleLine(city, "City", 1, 100);
@@ -44,6 +46,9 @@ public class Customer
 
     /// <summary>The name's <see cref="SearchKey"/> (accent- and case-free), used to find twins and to search.</summary>
     public string NormalisedName { get; private set; }
+
+    /// <summary>The name's <see cref="CompanyKey"/> (punctuation and legal forms ignored too): what channel-conflict detection matches.</summary>
+    public string MatchKey { get; private set; }
 
     public string Country { get; private set; }
 
@@ -62,6 +67,9 @@ public class Customer
     public bool AddedManually { get; private set; }
 
     public static string Normalise(string name) => SearchKey.Of(name);
+
+    /// <summary>Recomputes <see cref="MatchKey"/> from the name (rows stored before the key existed).</summary>
+    public void RefreshMatchKey() => MatchKey = CompanyKey.Of(Name);
 
     public static string SizeLabel(CompanySize size) => size switch
     {

@@ -36,6 +36,8 @@ public partial class Deal
             DealAction.MoveStage => !IsOwnerAdmin(actor) && !IsTeamMember(actor) ? "Only the owner's referral admins and the deal team can move the sales stage."
                 : Status != DealStatus.Active ? "Only an active deal moves through the sales stages." : null,
             DealAction.ManageTeam => !IsOwnerAdmin(actor) ? "Only the owner's referral admins can change the deal team." : null,
+            DealAction.AssignReviewer => WhyNotAssignReviewer(actor),
+            DealAction.Withdraw => WhyNotWithdraw(actor),
             DealAction.UpgradeToCoSell => !IsOwnerAdmin(actor) ? "Only the owner's referral admins can upgrade a deal."
                 : DealType != DealType.Private ? "This deal is already co-sell." : null,
             DealAction.SubmitRegistration => !IsOwnerAdmin(actor) ? "Only the owner's referral admins can submit a registration."
@@ -167,6 +169,7 @@ public partial class Deal
     {
         Ensure(WhyNot(DealAction.SubmitRegistration, actor, now));
         RegistrationStatus = RegistrationStatus.Submitted;
+        RegistrationSubmittedAt = now;
         Log(ActivityKind.RegistrationSubmitted, actor, now, null, null, null, null);
     }
 

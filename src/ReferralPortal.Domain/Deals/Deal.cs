@@ -107,7 +107,7 @@ public partial class Deal
     public bool IsCoSell => DealType == DealType.CoSell;
 
     public static bool IsTerminalStatus(DealStatus status) =>
-        status is DealStatus.Won or DealStatus.Lost or DealStatus.Declined or DealStatus.Expired or DealStatus.ClosedAsError;
+        status is DealStatus.Won or DealStatus.Lost or DealStatus.Declined or DealStatus.Expired or DealStatus.ClosedAsError or DealStatus.Withdrawn;
 
     public static string FormatReferralId(int id) => $"R-{id:D6}";
 

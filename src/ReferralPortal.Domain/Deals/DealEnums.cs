@@ -9,6 +9,9 @@ public enum DealStatus
     Declined,
     Expired,
     ClosedAsError,
+
+    /// <summary>The vendor withdrew an inbound referral it sent while it was New (issue 19).</summary>
+    Withdrawn,
 }
 
 public enum DealType
@@ -90,6 +93,8 @@ public enum ActivityKind
     StageChanged,
     TeamMemberAdded,
     TeamMemberRemoved,
+    ReviewerAssigned,
+    Withdrawn,
 }
 
 /// <summary>What an activity entry about one field (an edit, a stage move, a team change) is about.</summary>
@@ -104,6 +109,7 @@ public enum DealField
     Contact,
     Stage,
     Team,
+    Reviewer,
 }
 
 /// <summary>Everything a user can do to a deal; the deal page shows those the domain allows now.</summary>
@@ -122,4 +128,6 @@ public enum DealAction
     AddNote,
     MoveStage,
     ManageTeam,
+    AssignReviewer,
+    Withdraw,
 }

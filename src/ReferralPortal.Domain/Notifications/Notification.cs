@@ -28,6 +28,7 @@ public enum NotificationMessage
     RegistrationRejected,
     ReviewReminder,
     NoteAdded,
+    Withdrawn,
 }
 
 /// <summary>

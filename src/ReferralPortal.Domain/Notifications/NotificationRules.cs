@@ -19,6 +19,9 @@ public enum Audience
 
     /// <summary>The deal's team (SPEC 9): told of its events.</summary>
     Team = 8,
+
+    /// <summary>The vendor reviewer the deal is assigned to (issue 19): told of what its team is told.</summary>
+    Assignee = 16,
 }
 
 /// <summary>What to tell whom about one change: the message and its facts, written in each reader's language when read.</summary>
@@ -34,7 +37,7 @@ public static class NotificationRules
     /// <summary>The notification for a just-recorded activity of this deal, or null when nobody needs to hear of it.</summary>
     public static NotificationPlan? For(Deal deal, ActivityKind kind, string? reason)
     {
-        const Audience decisionAudience = Audience.OwnerAdmins | Audience.Creator | Audience.Team;
+        const Audience decisionAudience = Audience.OwnerAdmins | Audience.Creator | Audience.Team | Audience.Assignee;
         var facts = Facts(deal) with { Reason = string.IsNullOrWhiteSpace(reason) ? null : reason };
         NotificationPlan Plan(NotificationKind k, NotificationMessage m, Audience a) => new(k, m, a, facts);
         return kind switch
@@ -49,6 +52,7 @@ public static class NotificationRules
             ActivityKind.Won => Plan(NotificationKind.DealDecision, NotificationMessage.Won, decisionAudience),
             ActivityKind.Lost => Plan(NotificationKind.DealDecision, NotificationMessage.Lost, decisionAudience),
             ActivityKind.ClosedAsError => Plan(NotificationKind.DealDecision, NotificationMessage.ClosedAsError, decisionAudience),
+            ActivityKind.Withdrawn => Plan(NotificationKind.DealDecision, NotificationMessage.Withdrawn, Audience.OwnerAdmins | Audience.Team),
             ActivityKind.RegistrationSubmitted =>
                 Plan(NotificationKind.RegistrationSubmitted, NotificationMessage.RegistrationSubmitted, Audience.VendorReviewers),
             ActivityKind.RegistrationApproved => Plan(NotificationKind.RegistrationDecision, NotificationMessage.RegistrationApproved, decisionAudience),
@@ -70,7 +74,7 @@ public static class NotificationRules
             : deal.Direction == DealDirection.Inbound ? Audience.OwnerAdmins | Audience.Creator
             : Audience.OwnerAdmins | Audience.VendorReviewers;
         return audience == Audience.None ? null
-            : new(NotificationKind.NoteAdded, NotificationMessage.NoteAdded, audience | Audience.Team, Facts(deal) with { Author = note.AuthorName });
+            : new(NotificationKind.NoteAdded, NotificationMessage.NoteAdded, audience | Audience.Team | Audience.Assignee, Facts(deal) with { Author = note.AuthorName });
     }
 
     /// <summary>Whether the "3 days left" reminder is due for this deal now: <see cref="ReviewState.ReminderDue"/>, the rule the sweep queries.</summary>
@@ -80,7 +84,7 @@ public static class NotificationRules
     public static NotificationPlan Reminder(Deal deal) => new(
         NotificationKind.ReviewReminder,
         NotificationMessage.ReviewReminder,
-        (deal.Direction == DealDirection.Outbound ? Audience.VendorReviewers : Audience.OwnerAdmins) | Audience.Team,
+        (deal.Direction == DealDirection.Outbound ? Audience.VendorReviewers : Audience.OwnerAdmins) | Audience.Team | Audience.Assignee,
         Facts(deal));
 
     private static NotificationArguments Facts(Deal deal) => new(deal.ReferralId, deal.Name, deal.ReviewDueAt);

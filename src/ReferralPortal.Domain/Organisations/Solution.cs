@@ -40,6 +40,9 @@ public class Solution
 
     public string Description { get; private set; }
 
+    /// <summary>The solution area from the programme's list (<c>Programme:SolutionAreas</c>); null until the partner sets one.</summary>
+    public string? Area { get; private set; }
+
     public MarketplaceStatus MarketplaceStatus { get; private set; }
 
     public CoSellStatus CoSellStatus { get; private set; }
@@ -103,4 +106,39 @@ public class Solution
         CoSellStatus = coSell;
         RegistrationEligible = registrationEligible && coSell == CoSellStatus.CoSellReady;
     }
+
+    public const int AreaMaxLength = 100;
+
+    /// <summary>
+    /// The partner's admin sets the solution area, from the programme's list, in any marketplace status: it is how
+    /// the vendor groups solutions (and finds channel conflicts), not part of the listing the programme reviews.
+    /// </summary>
+    public void SetArea(Actor actor, string? area, IReadOnlyCollection<string> offered)
+    {
+        if (!(actor.IsPartnerAdmin && actor.BelongsTo(OrganisationId)))
+        {
+            throw new NotAllowedException("Only your organisation's referral admins can edit its solutions.");
+        }
+
+        var chosen = string.IsNullOrWhiteSpace(area) ? null : offered.FirstOrDefault(a => string.Equals(a, area.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (!string.IsNullOrWhiteSpace(area) && chosen is null)
+        {
+            throw new DomainException("Choose a solution area from the list.");
+        }
+
+        Area = chosen;
+    }
+}
+
+/// <summary>The programme's default solution areas (issue 19); <c>Programme:SolutionAreas</c> replaces them.</summary>
+public static class SolutionAreas
+{
+    public const string DataAndAi = "Data and AI";
+    public const string Infrastructure = "Infrastructure";
+    public const string DigitalAndAppInnovation = "Digital and app innovation";
+    public const string ModernWork = "Modern work";
+    public const string BusinessApplications = "Business applications";
+    public const string Security = "Security";
+
+    public static IReadOnlyList<string> Defaults { get; } = [DataAndAi, Infrastructure, DigitalAndAppInnovation, ModernWork, BusinessApplications, Security];
 }

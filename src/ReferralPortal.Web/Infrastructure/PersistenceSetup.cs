@@ -95,6 +95,7 @@ public static class PersistenceSetup
             }
 
             await db.Database.MigrateAsync();
+            await CompanyKeyBackfill.RunAsync(db);
         }
 
         if (migrate || seed)

@@ -24,4 +24,12 @@ public sealed class ProgrammeOptions
     public IReadOnlyList<string> OfferedCurrencies => Currencies.Count > 0 ? [.. Currencies.Distinct(StringComparer.OrdinalIgnoreCase)] : DefaultCurrencies;
 
     public TimeSpan ReviewWindow => TimeSpan.FromDays(ReviewWindowDays);
+
+    /// <summary>The configured solution areas (<c>Programme:SolutionAreas</c>), empty when none are configured (see <see cref="Currencies"/>).</summary>
+    public IReadOnlyList<string> SolutionAreas { get; set; } = [];
+
+    /// <summary>The solution areas partners choose from: the configured ones (each once), or the defaults.</summary>
+    public IReadOnlyList<string> OfferedSolutionAreas => SolutionAreas.Count > 0
+        ? [.. SolutionAreas.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()).Distinct(StringComparer.OrdinalIgnoreCase)]
+        : Domain.Organisations.SolutionAreas.Defaults;
 }

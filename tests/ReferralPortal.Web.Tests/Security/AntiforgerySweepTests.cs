@@ -108,7 +108,7 @@ public sealed class AntiforgerySweepTests(PortalFactory factory) : IClassFixture
     {
         { Controller: "Account", Action: "Login" } or { Controller: "Invitations" } => null,
         { Controller: "Partners" } => DemoAccounts.ProgrammeAdmin,
-        { Controller: "Inbound" } or { Action: "ApproveRegistration" or "RejectRegistration" or "Accept" or "Decline" } => DemoAccounts.Reviewer,
+        { Controller: "Inbound" or "Triage" or "BulkDecisions" } or { Action: "ApproveRegistration" or "RejectRegistration" or "Accept" or "Decline" } => DemoAccounts.Reviewer,
         { Controller: "Solutions", Action: "Status" } => DemoAccounts.ProgrammeAdmin,
         _ => DemoAccounts.NorthwindAdmin,
     };

@@ -142,6 +142,16 @@ public sealed class AuthorisationMatrixTests(PortalFactory factory) : IClassFixt
         ["Invitations.Accept [GET] /invitations/{token}"] = "Ok Ok Ok Ok Ok Ok Ok",
         ["Invitations.Accept [POST] /invitations/{token}"] = "Invalid Invalid Invalid Invalid Invalid Invalid Invalid",
 
+        // Issue 19: the solution area is the partner admin's (a stale version is a 409); the vendor's triage is reviewers' only.
+        ["Solutions.Area [POST] /solutions/{id:int}/area"] = "Login Conflict Forbidden Conflict Conflict Forbidden Forbidden",
+        ["Triage.Conflicts [GET] /deals/{id:int}/conflicts"] = "Login Forbidden Forbidden Forbidden Forbidden Ok Ok",
+        ["Triage.NotAConflict [POST] /deals/{id:int}/conflicts/not-a-conflict"] = "Login Forbidden Forbidden Forbidden Forbidden NotFound NotFound",
+        ["Triage.Assign [POST] /deals/{id:int}/assign"] = "Login Forbidden Forbidden Forbidden Forbidden Conflict Conflict",
+        // Withdraw is for inbound referrals still New; the matrix's deal is an active outbound one, so reviewers are refused too.
+        ["Triage.Withdraw [GET] /deals/{id:int}/withdraw"] = "Login Forbidden Forbidden Forbidden Forbidden Forbidden Forbidden",
+        ["Triage.Withdraw [POST] /deals/{id:int}/withdraw"] = "Login Forbidden Forbidden Forbidden Forbidden Forbidden Forbidden",
+        ["BulkDecisions.Decide [POST] /referrals/shared/decisions"] = "Login Forbidden Forbidden Forbidden Forbidden Invalid Invalid",
+
         ["Workspace.Index [GET] /"] = "Login Redirect Redirect Redirect Redirect Redirect Redirect",
         ["Workspace.Index [GET] /referrals"] = "Login Redirect Redirect Redirect Redirect Redirect Redirect",
         ["Workspace.Tab [GET] /referrals/{tab}"] = "Login Ok Ok Ok Ok Ok Ok",

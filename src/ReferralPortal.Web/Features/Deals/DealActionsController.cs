@@ -102,8 +102,20 @@ public sealed class DealActionsController(
 
     [Authorize(Policy = Policies.VendorReviewer)]
     [HttpPost("registration/approve")]
-    public Task<IActionResult> ApproveRegistration(int id, int? version, CancellationToken ct) =>
-        RunAsync(id, version, DealAction.ApproveRegistration, (d, a, now) => d.ApproveRegistration(a, now), ct);
+    public async Task<IActionResult> ApproveRegistration(int id, int? version, [FromServices] Triage.ChannelConflicts conflicts, CancellationToken ct)
+    {
+        // Another partner's approved registration for the same customer and solution refuses this one (issue 19).
+        var clash = await conflicts.WhyNotApproveAsync(id, ct);
+        return await RunAsync(id, version, DealAction.ApproveRegistration, (d, a, now) =>
+        {
+            if ((d.WhyNot(DealAction.ApproveRegistration, a, now) ?? clash) is { } why)
+            {
+                throw new NotAllowedException(why);
+            }
+
+            d.ApproveRegistration(a, now);
+        }, ct);
+    }
 
     [Authorize(Policy = Policies.VendorReviewer)]
     [HttpGet("registration/reject")]

@@ -23,7 +23,7 @@ public enum DealCommandOutcome
 /// Version is a conflict before anything is tried; the Version token makes the save fail when another
 /// request changed the deal meanwhile, so exactly one of two racing decisions is applied.
 /// </summary>
-public sealed class DealCommand(ReferralsDbContext db, CurrentTenant current, TimeProvider clock, DealNotifier notifier)
+public sealed class DealCommand(ReferralsDbContext db, CurrentTenant current, TimeProvider clock, DealNotifier notifier, Triage.ChannelConflicts conflicts)
 {
     /// <param name="seenVersion">The Version the user's page showed; a different current Version means the page was stale.</param>
     public async Task<DealCommandOutcome> RunAsync(int dealId, int? seenVersion, Action<Deal, Actor, DateTime> change, CancellationToken ct)
@@ -43,11 +43,23 @@ public sealed class DealCommand(ReferralsDbContext db, CurrentTenant current, Ti
         var now = clock.GetUtcNow().UtcDateTime;
         var before = deal.Activities.Count;
         change(deal, actor, now);
-        foreach (var entry in deal.Activities.Skip(before).ToList())
+        var added = deal.Activities.Skip(before).ToList();
+        foreach (var entry in added)
         {
             await notifier.StageAsync(deal, NotificationRules.For(deal, entry.Kind, entry.Reason), actor.UserId, now, ct);
         }
 
-        return await db.TrySaveChangesAsync(ct) ? DealCommandOutcome.Done : DealCommandOutcome.Conflict;
+        if (!await db.TrySaveChangesAsync(ct))
+        {
+            return DealCommandOutcome.Conflict;
+        }
+
+        // Channel conflicts (issue 19): upgraded, submitted for registration, registration decided.
+        if (added.Any(a => Triage.ChannelConflicts.Triggers(a.Kind)))
+        {
+            await conflicts.AfterSaveAsync(deal.Id, ct);
+        }
+
+        return DealCommandOutcome.Done;
     }
 }

@@ -1,4 +1,5 @@
 using ReferralPortal.Web.Features.Inbound;
+using ReferralPortal.Web.Features.Triage;
 
 namespace ReferralPortal.Web.Features.Deals;
 
@@ -15,6 +16,9 @@ public static class DealLifecycleFeature
 
         // Creating an inbound referral starts its review window.
         services.AddInboundFeature();
+
+        // Every step that can start a channel conflict runs its detection (issue 19).
+        services.AddTriage();
         return services;
     }
 }

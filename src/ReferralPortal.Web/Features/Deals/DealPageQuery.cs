@@ -23,6 +23,9 @@ public sealed record DealPage(Deal Deal, string OwnerName, IReadOnlyList<DealAct
 
     public IReadOnlyList<TeamPerson> Team { get; init; } = [];
 
+    /// <summary>The vendor's triage panel (issue 19); null for partners, who never see conflicts or reviewers.</summary>
+    public Triage.DealTriageView? Triage { get; init; }
+
     /// <summary>Who the admin may add to the team (only filled for those who may manage it).</summary>
     public IReadOnlyList<TeamPerson> Candidates { get; init; } = [];
 
@@ -37,7 +40,7 @@ public sealed record DealPage(Deal Deal, string OwnerName, IReadOnlyList<DealAct
 }
 
 /// <summary>Loads one deal for its page. A deal the user may not see is indistinguishable from a missing one.</summary>
-public sealed class DealPageQuery(ReferralsDbContext db, TimeProvider clock, DealTeamDirectory directory)
+public sealed class DealPageQuery(ReferralsDbContext db, TimeProvider clock, DealTeamDirectory directory, Triage.ConflictQuery conflicts, Triage.ReviewerDirectory reviewers)
 {
     public async Task<DealPage?> RunAsync(Actor actor, int id, CancellationToken ct)
     {
@@ -68,8 +71,29 @@ public sealed class DealPageQuery(ReferralsDbContext db, TimeProvider clock, Dea
             Candidates = candidates,
             IsFavourite = favourite,
             Notes = [.. deal.NotesThread.Where(n => actor.IsVendor || !n.VendorInternal)],
-            Timeline = DealTimeline.For(deal.Activities),
+            // Reviewer assignments are the vendor's internal business.
+            Timeline = DealTimeline.For(deal.Activities.Where(a => actor.IsVendor || a.Kind != ActivityKind.ReviewerAssigned)),
+            Triage = actor.IsVendor ? await TriageAsync(actor, deal, actions, ct) : null,
             CanKeepNoteInternal = actor.IsVendor,
+        };
+    }
+
+    private async Task<Triage.DealTriageView> TriageAsync(Actor actor, Deal deal, IReadOnlyList<DealAction> actions, CancellationToken ct)
+    {
+        var flagged = await conflicts.FlaggedAsync(actor, [deal.Id], ct);
+        var any = await db.DealConflicts.AsNoTracking().AnyAsync(c => c.LowDealId == deal.Id || c.HighDealId == deal.Id, ct);
+        var canAssign = actions.Contains(DealAction.AssignReviewer);
+        return new Triage.DealTriageView(
+            deal.Id,
+            deal.Version,
+            flagged.Contains(deal.Id),
+            any,
+            deal.AssignedReviewerName,
+            canAssign,
+            deal.AssignedReviewerId == actor.UserId,
+            canAssign ? await reviewers.AllAsync(actor.OrganisationId, ct) : [])
+        {
+            CanWithdraw = actions.Contains(DealAction.Withdraw),
         };
     }
 }

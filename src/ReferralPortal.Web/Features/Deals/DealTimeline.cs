@@ -39,6 +39,7 @@ public static class DealTimeline
             ActivityKind.RegistrationSubmitted => "submitted the deal for registration",
             ActivityKind.RegistrationApproved => "approved the deal registration",
             ActivityKind.RegistrationRejected => "rejected the deal registration",
+            ActivityKind.Withdrawn => "withdrew the referral",
             _ => "added a note",
         });
         var move = (a.FromStatus, a.ToStatus) switch
@@ -64,6 +65,8 @@ public static class DealTimeline
                 return a.CreatorLeft
                     ? SharedResource.Text("{0} removed {1}, who created the deal, from the deal team.", who, a.OldValue ?? string.Empty)
                     : SharedResource.Text("{0} removed {1} from the deal team.", who, a.OldValue ?? string.Empty);
+            case ActivityKind.ReviewerAssigned:
+                return SharedResource.Text("{0} assigned the deal to {1}.", who, a.NewValue ?? string.Empty);
             case ActivityKind.StageChanged:
                 return SharedResource.Text("{0} moved the sales stage: {1} → {2}.", who, StageValue(a.OldValue), StageValue(a.NewValue));
             default:
@@ -81,6 +84,7 @@ public static class DealTimeline
         DealField.Solutions => "Solutions",
         DealField.Contact => "Customer contact",
         DealField.Stage => "Sales stage",
+        DealField.Reviewer => "Reviewer",
         _ => "Deal team",
     });
 

@@ -40,6 +40,9 @@ public sealed class DealNotifier(ReferralsDbContext db, IOptions<EmailOptions> e
         var ownerAdmins = audience.HasFlag(Audience.OwnerAdmins);
         var creator = audience.HasFlag(Audience.Creator) ? deal.CreatedByUserId : null;
         var team = audience.HasFlag(Audience.Team);
+
+        // The reviewer the deal is assigned to (issue 19) hears what the team hears.
+        var assignee = audience.HasFlag(Audience.Assignee) && deal.IsCoSell ? deal.AssignedReviewerId : null;
         var owner = deal.OwnerOrganisationId;
         var dealId = deal.Id;
 
@@ -53,7 +56,8 @@ public sealed class DealNotifier(ReferralsDbContext db, IOptions<EmailOptions> e
                             && db.Organisations.Any(o => o.Id == u.OrganisationId && o.Kind == OrganisationKind.Vendor))
                 || (ownerAdmins && u.OrganisationId == owner && u.Role == PortalRole.ReferralAdmin)
                 || (team && members.Contains(u.Id))
-                || u.Id == creator)
+                || u.Id == creator
+                || u.Id == assignee)
             .Where(u => !(teamOnly && u.OrganisationId == owner && u.Role == PortalRole.ReferralUser) || members.Contains(u.Id))
             .OrderBy(u => u.Id)
             .Select(u => new Recipient(u.Id, u.OrganisationId, u.Email, u.DisplayName, u.PreferredCulture))

@@ -37,6 +37,7 @@ public static class NotificationTexts
             NotificationMessage.ReviewReminder => SharedResource.Text(
                 "{0} needs a decision: review {1} (due {2}).", what, Format.Countdown(ReviewCountdown.Of(DealStatus.New, facts.DueAt, createdAt)), due),
             NotificationMessage.NoteAdded => SharedResource.Text("{0}: new note from {1}.", what, facts.Author ?? string.Empty),
+            NotificationMessage.Withdrawn => SharedResource.Text("{0} was withdrawn by the vendor{1}", what, Because(facts.Reason)),
             _ => storedText ?? string.Empty,
         };
     }

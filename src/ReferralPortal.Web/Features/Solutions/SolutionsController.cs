@@ -116,6 +116,34 @@ public sealed class SolutionsController(CurrentTenant current, ReferralsDbContex
         return outcome == SolutionCommandOutcome.Conflict && await StatusPageAsync(id, null, null, ct) is { } latest ? Conflict("Status", latest) : NotFound();
     }
 
+    /// <summary>The partner's admin sets a solution's area (issue 19), in any marketplace status, from the programme's list.</summary>
+    [HttpPost("{id:int}/area")]
+    [Authorize(Policy = Policies.PartnerAdmin)]
+    public async Task<IActionResult> Area(int id, int? version, string? area, [FromServices] Microsoft.Extensions.Options.IOptions<ProgrammeOptions> programme, CancellationToken ct)
+    {
+        if (UnreadableVersion() || area is { Length: > Solution.AreaMaxLength })
+        {
+            return BadRequest();
+        }
+
+        var outcome = await command.RunAsync(id, version, ownOrganisationOnly: true, (s, actor) => s.SetArea(actor, area, programme.Value.OfferedSolutionAreas), ct);
+        switch (outcome)
+        {
+            case SolutionCommandOutcome.Done:
+                var name = await db.Solutions.AsNoTracking().Where(s => s.Id == id).Select(s => s.Name).FirstAsync(ct);
+                TempData["Flash"] = SharedResource.Text("Solution area of “{0}” saved.", name);
+                return RedirectToAction(nameof(Index));
+            case SolutionCommandOutcome.Conflict:
+                // The list again as it is now, with why nothing was saved (as the edit and status forms answer).
+                TempData["Flash"] = SharedResource.Text(SolutionCommand.ConflictMessage);
+                var list = View("Index", await query.RunAsync(current.Actor, ct));
+                list.StatusCode = StatusCodes.Status409Conflict;
+                return list;
+            default:
+                return NotFound();
+        }
+    }
+
     // A version that is not a number is not "no version": never skip the stale-page check on garbage.
     private bool UnreadableVersion() => ModelState.TryGetValue("version", out var entry) && entry.Errors.Count > 0;
 

@@ -9,7 +9,7 @@ namespace ReferralPortal.Web.Features.Workspace;
 /// The deals of one workspace view (tab + filters + order), shared by the table and the CSV export so both
 /// always show the same rows. The context's tenant filters already limit it to what the user may see.
 /// </summary>
-public sealed class WorkspaceDeals(ReferralsDbContext db, IDealSearch search)
+public sealed class WorkspaceDeals(ReferralsDbContext db, IDealSearch search, Triage.ConflictQuery conflicts)
 {
     public IQueryable<Deal> Filtered(Actor actor, WorkspaceTab tab, WorkspaceFilter f)
     {
@@ -49,15 +49,48 @@ public sealed class WorkspaceDeals(ReferralsDbContext db, IDealSearch search)
             deals = deals.Where(d => d.Stage == stage && (d.Status == DealStatus.Active || d.Status == DealStatus.Won));
         }
 
-        if (f.AssignedToMe)
+        if (f.AssignedToMe && !actor.IsVendor)
         {
             var me = actor.UserId;
             deals = deals.Where(d => d.Team.Any(m => m.UserId == me));
         }
 
+        // The vendor's triage filters (issue 19); a partner's query string cannot reach them.
+        if (actor.IsVendor)
+        {
+            deals = TriageFiltered(deals, actor, f);
+        }
+
         if (f.Search is { } text)
         {
             deals = search.Apply(deals, text);
+        }
+
+        return deals;
+    }
+
+    private IQueryable<Deal> TriageFiltered(IQueryable<Deal> deals, Actor actor, WorkspaceFilter f)
+    {
+        if (f.PartnerId is { } partner)
+        {
+            deals = deals.Where(d => d.OwnerOrganisationId == partner);
+        }
+
+        if (f.AssignedToMe)
+        {
+            var me = actor.UserId;
+            deals = deals.Where(d => d.AssignedReviewerId == me);
+        }
+        else if (f.Unassigned)
+        {
+            deals = deals.Where(d => d.AssignedReviewerId == null);
+        }
+
+        if (f.PossibleConflict)
+        {
+            // IN (the flagged ids): driven from the few stored pairs, probing deals by key.
+            var flagged = conflicts.FlaggedDealIds();
+            deals = deals.Where(d => flagged.Contains(d.Id));
         }
 
         return deals;
@@ -79,6 +112,8 @@ public sealed class WorkspaceDeals(ReferralsDbContext db, IDealSearch search)
                 return deals.Where(d => d.Direction == DealDirection.Inbound);
             case WorkspaceTab.Outbound or WorkspaceTab.Shared:
                 return deals.Where(d => d.Direction == DealDirection.Outbound);
+            case WorkspaceTab.Registrations:
+                return actor.IsVendor ? deals.Where(d => d.RegistrationStatus == RegistrationStatus.Submitted) : deals.Where(d => false);
             default:
                 // IN (favourite ids) lets the database start from the user's few favourites, not from every deal.
                 var favourites = db.DealFavourites.Where(f => f.UserId == actor.UserId).Select(f => f.DealId);
@@ -91,7 +126,13 @@ public sealed class WorkspaceDeals(ReferralsDbContext db, IDealSearch search)
     /// <see cref="NewOnesFirst"/>, or the one <see cref="Ordered"/> query.
     /// </summary>
     public static IReadOnlyList<IQueryable<Deal>> InOrder(IQueryable<Deal> deals, WorkspaceTab tab, WorkspaceFilter f) =>
-        NewOnesFirst(tab, f) ? [ByReviewDue(NewOnes(deals)), RestNewestFirst(deals)] : [Ordered(deals, f)];
+        NewOnesFirst(tab, f) ? [ByReviewDue(NewOnes(deals)), RestNewestFirst(deals)] : [Ordered(deals, tab, f)];
+
+    /// <summary><see cref="Ordered(IQueryable{Deal}, WorkspaceFilter)"/>, except the Registrations tab's default: oldest submission first.</summary>
+    public static IOrderedQueryable<Deal> Ordered(IQueryable<Deal> deals, WorkspaceTab tab, WorkspaceFilter f) =>
+        tab == WorkspaceTab.Registrations && f.Sort is null
+            ? deals.OrderBy(d => d.RegistrationSubmittedAt).ThenBy(d => d.Id)
+            : Ordered(deals, f);
 
     /// <summary>The chosen column and direction with the ID as a stable tie-break; without a choice, newest first.</summary>
     public static IOrderedQueryable<Deal> Ordered(IQueryable<Deal> deals, WorkspaceFilter f)

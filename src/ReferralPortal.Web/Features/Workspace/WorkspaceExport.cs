@@ -16,7 +16,7 @@ namespace ReferralPortal.Web.Features.Workspace;
 /// invariant (ISO country codes, dates as ISO 8601 UTC, numbers with a decimal point) so any spreadsheet or script
 /// reads them alike.
 /// </summary>
-public sealed class WorkspaceExport(WorkspaceDeals source)
+public sealed class WorkspaceExport(WorkspaceDeals source, ReferralPortal.Data.ReferralsDbContext db)
 {
     public const int MaxRows = 50_000;
 
@@ -41,7 +41,12 @@ public sealed class WorkspaceExport(WorkspaceDeals source)
     public async Task WriteAsync(Stream body, Actor actor, WorkspaceTab tab, WorkspaceFilter filter, CancellationToken ct)
     {
         await using var csv = CsvWriter.Create(body, Csv, leaveOpen: true);
-        csv.WriteHeader(Header());
+
+        // The vendor's export names each deal's partner (issue 19), last so the partners' columns stay as they were.
+        var partners = actor.IsVendor
+            ? await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.Partner).ToDictionaryAsync(o => o.Id, o => o.Name, ct)
+            : null;
+        csv.WriteHeader(partners is null ? Header() : [.. Header(), SharedResource.Text("Partner")]);
         var written = 0;
         foreach (var part in WorkspaceDeals.InOrder(source.Filtered(actor, tab, filter), tab, filter))
         {
@@ -52,7 +57,7 @@ public sealed class WorkspaceExport(WorkspaceDeals source)
 
             await foreach (var r in Rows(part.Take(MaxRows - written)).WithCancellation(ct))
             {
-                await WriteRowAsync(csv, r, ct);
+                await WriteRowAsync(csv, r, partners is null ? null : partners.GetValueOrDefault(r.OwnerOrganisationId, string.Empty), ct);
                 written++;
             }
         }
@@ -62,18 +67,18 @@ public sealed class WorkspaceExport(WorkspaceDeals source)
 
     private sealed record ExportRow(
         int Id, string Name, string Customer, string LocationCountry, decimal Value, string Currency, DealStatus Status,
-        DealType DealType, RegistrationStatus RegistrationStatus, SalesStage? Stage, DateTime? ReviewDueAt, DateTime UpdatedAt, string Solutions);
+        DealType DealType, RegistrationStatus RegistrationStatus, SalesStage? Stage, DateTime? ReviewDueAt, DateTime UpdatedAt, string Solutions, int OwnerOrganisationId);
 
     private static IAsyncEnumerable<ExportRow> Rows(IQueryable<Deal> deals) =>
         deals.Select(d => new ExportRow(
                 d.Id, d.Name, d.Customer.Name, d.LocationCountry, d.Value, d.Currency, d.Status, d.DealType, d.RegistrationStatus,
                 d.Status == DealStatus.Active || d.Status == DealStatus.Won ? d.Stage : null,
-                d.ReviewDueAt, d.UpdatedAt, string.Join("; ", d.Solutions.OrderBy(s => s.Name).Select(s => s.Name))))
+                d.ReviewDueAt, d.UpdatedAt, string.Join("; ", d.Solutions.OrderBy(s => s.Name).Select(s => s.Name)), d.OwnerOrganisationId))
             .AsAsyncEnumerable();
 
-    private static async Task WriteRowAsync(CsvWriter csv, ExportRow r, CancellationToken ct)
+    private static async Task WriteRowAsync(CsvWriter csv, ExportRow r, string? partner, CancellationToken ct)
     {
-        await csv.WriteRecordAsync(
+        string?[] fields =
         [
             Deal.FormatReferralId(r.Id),
             r.Name,
@@ -88,6 +93,7 @@ public sealed class WorkspaceExport(WorkspaceDeals source)
             r.ReviewDueAt?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             r.Solutions,
             r.UpdatedAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-        ], ct);
+        ];
+        await csv.WriteRecordAsync(partner is null ? fields : [.. fields, partner], ct);
     }
 }

@@ -23,8 +23,14 @@ public sealed class WorkspaceFilterInput
     /// <summary>The sales stage (Active and Won deals).</summary>
     public string? Stage { get; set; }
 
-    /// <summary>"Assigned to me": "me" keeps the deals whose team includes the current user.</summary>
+    /// <summary>"Assigned to me": "me" keeps the deals whose team includes the current user (for vendor users: assigned to them as reviewer); "unassigned" (vendor users) the deals no reviewer is assigned to.</summary>
     public string? Assigned { get; set; }
+
+    /// <summary>The partner organisation (vendor users only).</summary>
+    public string? Partner { get; set; }
+
+    /// <summary>"possible": only deals marked Possible conflict (vendor users only).</summary>
+    public string? Conflict { get; set; }
 
     public string? Q { get; set; }
 
@@ -76,6 +82,10 @@ public sealed record WorkspaceFilter(
 
     public const string AssignedToMeValue = "me";
 
+    public const string UnassignedValue = "unassigned";
+
+    public const string PossibleConflictValue = "possible";
+
     public static WorkspaceFilter Default { get; } = new(null, null, null, null, null, null, null, null, false, 1, DefaultPageSize);
 
     /// <summary>The sales stage of Active and Won deals.</summary>
@@ -84,8 +94,18 @@ public sealed record WorkspaceFilter(
     /// <summary>Only the deals whose team includes the current user.</summary>
     public bool AssignedToMe { get; init; }
 
+    /// <summary>Only the deals no reviewer is assigned to (vendor users).</summary>
+    public bool Unassigned { get; init; }
+
+    /// <summary>Only this partner's deals (vendor users).</summary>
+    public int? PartnerId { get; init; }
+
+    /// <summary>Only the deals marked Possible conflict (vendor users).</summary>
+    public bool PossibleConflict { get; init; }
+
     public bool HasFilters => Country is not null || CustomerId is not null || Type is not null || SolutionId is not null
-        || Status is not null || Registration is not null || Search is not null || Stage is not null || AssignedToMe;
+        || Status is not null || Registration is not null || Search is not null || Stage is not null || AssignedToMe
+        || Unassigned || PartnerId is not null || PossibleConflict;
 
     public int Skip => (Page - 1) * PageSize;
 
@@ -109,11 +129,17 @@ public sealed record WorkspaceFilter(
         {
             Stage = ParseEnum<SalesStage>(input.Stage),
             AssignedToMe = IsAssignedToMe(input.Assigned),
+            Unassigned = IsUnassigned(input.Assigned),
+            PartnerId = ParsePositive(input.Partner),
+            PossibleConflict = string.Equals(Blank(input.Conflict), PossibleConflictValue, StringComparison.OrdinalIgnoreCase),
         };
     }
 
     internal static bool IsAssignedToMe(string? text) =>
         string.Equals(Blank(text), AssignedToMeValue, StringComparison.OrdinalIgnoreCase);
+
+    internal static bool IsUnassigned(string? text) =>
+        string.Equals(Blank(text), UnassignedValue, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>This view as query-string pairs (only what differs from the defaults), with <paramref name="change"/> applied.</summary>
     public IEnumerable<KeyValuePair<string, string?>> ToQuery(Func<WorkspaceFilter, WorkspaceFilter>? change = null)
@@ -135,7 +161,9 @@ public sealed record WorkspaceFilter(
         Add("status", f.Status?.ToString());
         Add("registration", f.Registration?.ToString());
         Add("stage", f.Stage?.ToString());
-        Add("assigned", f.AssignedToMe ? AssignedToMeValue : null);
+        Add("assigned", f.AssignedToMe ? AssignedToMeValue : f.Unassigned ? UnassignedValue : null);
+        Add("partner", f.PartnerId?.ToString(CultureInfo.InvariantCulture));
+        Add("conflict", f.PossibleConflict ? PossibleConflictValue : null);
         Add("q", f.Search);
         Add("sort", f.Sort?.ToString());
         Add("dir", f.Sort is null ? null : f.Descending ? "desc" : "asc");
@@ -183,8 +211,12 @@ public sealed class WorkspaceFilterInputValidator : AbstractValidator<WorkspaceF
             .When(x => WorkspaceFilter.Blank(x.Registration) is not null).WithMessage("Unknown registration status; showing all registration statuses.");
         RuleFor(x => x.Stage).Must(Known<SalesStage>)
             .When(x => WorkspaceFilter.Blank(x.Stage) is not null).WithMessage("Unknown sales stage; showing all stages.");
-        RuleFor(x => x.Assigned).Must(WorkspaceFilter.IsAssignedToMe)
+        RuleFor(x => x.Assigned).Must(a => WorkspaceFilter.IsAssignedToMe(a) || WorkspaceFilter.IsUnassigned(a))
             .When(x => WorkspaceFilter.Blank(x.Assigned) is not null).WithMessage("Assigned to me takes the value \"me\"; showing everyone's deals.");
+        RuleFor(x => x.Partner).Must(Positive)
+            .When(x => WorkspaceFilter.Blank(x.Partner) is not null).WithMessage("Unknown partner; showing all partners.");
+        RuleFor(x => x.Conflict).Must(c => string.Equals(WorkspaceFilter.Blank(c), WorkspaceFilter.PossibleConflictValue, StringComparison.OrdinalIgnoreCase))
+            .When(x => WorkspaceFilter.Blank(x.Conflict) is not null).WithMessage("Unknown conflict filter; showing every deal.");
         RuleFor(x => x.Q).MaximumLength(WorkspaceFilter.MaxSearchLength)
             .WithMessage($"Search text is limited to {WorkspaceFilter.MaxSearchLength} characters; the rest was left out.");
         RuleFor(x => x.Sort).Must(Known<SortColumn>)

@@ -26,6 +26,19 @@ public sealed record DealRow(
     /// <summary>The sales stage, shown for Active and Won deals.</summary>
     public SalesStage? Stage { get; init; }
 
+    public int OwnerOrganisationId { get; init; }
+
+    /// <summary>The owner partner's name (vendor users' tabs only, issue 19).</summary>
+    public string? PartnerName { get; init; }
+
+    /// <summary>Marked Possible conflict (vendor users only).</summary>
+    public bool PossibleConflict { get; init; }
+
+    public string? AssignedReviewerName { get; init; }
+
+    /// <summary>The deal's Version as this page showed it (bulk decisions check it per row).</summary>
+    public int Version { get; init; }
+
     public string ReferralId => Deal.FormatReferralId(Id);
 }
 
@@ -51,6 +64,15 @@ public sealed record WorkspacePage(WorkspaceTab Tab, IReadOnlyList<WorkspaceTab>
     /// <summary>"Assigned to me" is offered to partner users: deal teams are made of the owner organisation's people.</summary>
     public bool CanFilterAssigned => Tabs.Contains(WorkspaceTab.Outbound);
 
+    /// <summary>The vendor's triage: Partner column and filter, reviewer filters, Possible conflict (issue 19).</summary>
+    public bool IsVendorView { get; init; }
+
+    /// <summary>Bulk Accept / Decline on Shared with us (vendor reviewers).</summary>
+    public bool CanDecideInBulk { get; init; }
+
+    /// <summary>The partners to filter by (vendor users only).</summary>
+    public IReadOnlyList<FilterOption> Partners { get; init; } = [];
+
     /// <summary>Messages about query-string values that were left out.</summary>
     public IReadOnlyList<string> Notices { get; init; } = [];
 
@@ -73,7 +95,7 @@ public sealed class WorkspaceOptions
 }
 
 /// <summary>Reads one workspace tab: the page of rows (one round trip, up to three in a deciding tab's default order), one for the capped count, plus the small option lists.</summary>
-public sealed class WorkspaceQuery(ReferralsDbContext db, WorkspaceDeals source, TimeProvider clock, IOptions<WorkspaceOptions> options, IMemoryCache cache)
+public sealed class WorkspaceQuery(ReferralsDbContext db, WorkspaceDeals source, TimeProvider clock, IOptions<WorkspaceOptions> options, IMemoryCache cache, Triage.ConflictQuery conflicts)
 {
     public const int BadgeCap = 99;
 
@@ -107,14 +129,50 @@ public sealed class WorkspaceQuery(ReferralsDbContext db, WorkspaceDeals source,
             TotalIsCapped = total > cap,
             Options = await CachedOptionsAsync(actor, filter.CustomerId, ct),
             Awaiting = await AwaitingAsync(actor, now, ct),
+            IsVendorView = actor.IsVendor,
+            CanDecideInBulk = actor.IsVendorReviewer && tab == WorkspaceTab.Shared,
+            Partners = actor.IsVendor ? await PartnerOptionsAsync(filter.PartnerId, ct) : [],
         };
+    }
+
+    /// <summary>The vendor's Partner filter: the partners with the most co-sell deals (the list stays short at thousands of partners), plus the chosen one.</summary>
+    public const int PartnerOptionLimit = 200;
+
+    private async Task<IReadOnlyList<FilterOption>> PartnerOptionsAsync(int? selected, CancellationToken ct)
+    {
+        var key = ("PartnerOptions", selected);
+        if (cache.TryGetValue(key, out IReadOnlyList<FilterOption>? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var frequent = await db.Deals.AsNoTracking()
+            .GroupBy(d => d.OwnerOrganisationId)
+            .Select(g => new { Id = g.Key, Deals = g.Count() })
+            .OrderByDescending(g => g.Deals).ThenBy(g => g.Id)
+            .Take(PartnerOptionLimit)
+            .Select(g => g.Id)
+            .ToListAsync(ct);
+        if (selected is int chosen)
+        {
+            frequent.Add(chosen);
+        }
+
+        var partners = await db.Organisations.AsNoTracking()
+            .Where(o => frequent.Contains(o.Id) && o.Kind == OrganisationKind.Partner)
+            .OrderBy(o => o.Name).ThenBy(o => o.Id)
+            .Select(o => new { o.Id, o.Name })
+            .ToListAsync(ct);
+        IReadOnlyList<FilterOption> options = [.. partners.Select(p => new FilterOption(p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), p.Name))];
+        cache.Set(key, options, TimeSpan.FromSeconds(30));
+        return options;
     }
 
     private async Task<List<DealRow>> PageOf(Actor actor, WorkspaceTab tab, WorkspaceFilter filter, IQueryable<Deal> deals, CancellationToken ct)
     {
         var rows = WorkspaceDeals.NewOnesFirst(tab, filter)
             ? await NewOnesFirstPageAsync(actor, deals, filter.Skip, filter.PageSize, ct)
-            : await RowsAsync(actor, WorkspaceDeals.Ordered(deals, filter).Skip(filter.Skip).Take(filter.PageSize), ct);
+            : await RowsAsync(actor, WorkspaceDeals.Ordered(deals, tab, filter).Skip(filter.Skip).Take(filter.PageSize), ct);
 
         // Solution names for just this page's ids: joining the collection into the page query makes SQLite
         // materialise every deal's solutions first, which grows with the tenant's history.
@@ -123,7 +181,19 @@ public sealed class WorkspaceQuery(ReferralsDbContext db, WorkspaceDeals source,
                 .SelectMany(d => d.Solutions, (d, s) => new { d.Id, s.Name })
                 .ToListAsync(ct))
             .ToLookup(x => x.Id, x => x.Name);
-        return rows.ConvertAll(r => r with { Solutions = [.. names[r.Id].Order(StringComparer.CurrentCulture)] });
+        rows = rows.ConvertAll(r => r with { Solutions = [.. names[r.Id].Order(StringComparer.CurrentCulture)] });
+        return actor.IsVendor ? await WithTriageAsync(actor, rows, ct) : rows.ConvertAll(r => r with { AssignedReviewerName = null });
+    }
+
+    // The vendor's Partner column and Possible conflict badge, for just this page's rows.
+    private async Task<List<DealRow>> WithTriageAsync(Actor actor, List<DealRow> rows, CancellationToken ct)
+    {
+        var owners = rows.Select(r => r.OwnerOrganisationId).Distinct().ToList();
+        var partnerNames = await db.Organisations.AsNoTracking()
+            .Where(o => owners.Contains(o.Id))
+            .ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var flagged = await conflicts.FlaggedAsync(actor, rows.ConvertAll(r => r.Id), ct);
+        return rows.ConvertAll(r => r with { PartnerName = partnerNames.GetValueOrDefault(r.OwnerOrganisationId), PossibleConflict = flagged.Contains(r.Id) });
     }
 
     // New ones first, read in two parts: the page's New rows from the New ones by review due date, the rest newest
@@ -155,6 +225,9 @@ public sealed class WorkspaceQuery(ReferralsDbContext db, WorkspaceDeals source,
                 Array.Empty<string>())
         {
             Stage = d.Status == DealStatus.Active || d.Status == DealStatus.Won ? d.Stage : null,
+            OwnerOrganisationId = d.OwnerOrganisationId,
+            AssignedReviewerName = d.AssignedReviewerName,
+            Version = d.Version,
         })
             .ToListAsync(ct);
 

@@ -11,12 +11,15 @@ public enum WorkspaceTab
     Shared,
     Sent,
     Favorites,
+
+    /// <summary>The vendor's queue of registrations awaiting a decision, oldest submission first (issue 19).</summary>
+    Registrations,
 }
 
 public static class WorkspaceTabs
 {
     public static IReadOnlyList<WorkspaceTab> For(Actor actor) => actor.IsVendor
-        ? [WorkspaceTab.Shared, WorkspaceTab.Sent, WorkspaceTab.Favorites]
+        ? [WorkspaceTab.Shared, WorkspaceTab.Registrations, WorkspaceTab.Sent, WorkspaceTab.Favorites]
         : [WorkspaceTab.Inbound, WorkspaceTab.Outbound, WorkspaceTab.Favorites];
 
     public static WorkspaceTab Default(Actor actor) => actor.IsVendor ? WorkspaceTab.Shared : WorkspaceTab.Outbound;
