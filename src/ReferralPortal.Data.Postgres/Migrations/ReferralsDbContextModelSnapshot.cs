@@ -278,6 +278,40 @@ namespace ReferralPortal.Data.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ReferralPortal.Data.Rollups.DealRollup", b =>
+                {
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("DealType")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ValueCents")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("OrganisationId", "Dimension", "DealType", "Key", "Currency");
+
+                    b.HasIndex("Dimension", "DealType", "Currency", "Key", "Count", "ValueCents");
+
+                    b.ToTable("DealRollups", (string)null);
+                });
+
             modelBuilder.Entity("ReferralPortal.Domain.Customers.Customer", b =>
                 {
                     b.Property<int>("Id")

@@ -266,6 +266,40 @@ namespace ReferralPortal.Data.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ReferralPortal.Data.Rollups.DealRollup", b =>
+                {
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DealType")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ValueCents")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganisationId", "Dimension", "DealType", "Key", "Currency");
+
+                    b.HasIndex("Dimension", "DealType", "Currency", "Key", "Count", "ValueCents");
+
+                    b.ToTable("DealRollups", (string)null);
+                });
+
             modelBuilder.Entity("ReferralPortal.Domain.Customers.Customer", b =>
                 {
                     b.Property<int>("Id")
