@@ -512,11 +512,41 @@ namespace ReferralPortal.Data.SqlServer.Migrations
 
                     b.HasIndex("DealType", "UpdatedAt", "Id");
 
+                    b.HasIndex("RegistrationStatus", "UpdatedAt", "Id");
+
+                    b.HasIndex("DealType", "Direction", "LocationCountry", "Id");
+
+                    b.HasIndex("DealType", "Direction", "Name", "Id");
+
+                    b.HasIndex("DealType", "Direction", "RegistrationStatus", "Id");
+
+                    b.HasIndex("DealType", "Direction", "ReviewDueAt", "Id");
+
+                    b.HasIndex("DealType", "Direction", "Status", "Id");
+
                     b.HasIndex("DealType", "Direction", "Status", "ReviewDueAt");
+
+                    b.HasIndex("DealType", "Direction", "UpdatedAt", "Id");
+
+                    b.HasIndex("DealType", "Direction", "Value", "Id");
+
+                    b.HasIndex("OwnerOrganisationId", "Direction", "DealType", "Id");
+
+                    b.HasIndex("OwnerOrganisationId", "Direction", "LocationCountry", "Id");
+
+                    b.HasIndex("OwnerOrganisationId", "Direction", "Name", "Id");
+
+                    b.HasIndex("OwnerOrganisationId", "Direction", "RegistrationStatus", "Id");
+
+                    b.HasIndex("OwnerOrganisationId", "Direction", "ReviewDueAt", "Id");
+
+                    b.HasIndex("OwnerOrganisationId", "Direction", "Status", "Id");
 
                     b.HasIndex("OwnerOrganisationId", "Direction", "Status", "UpdatedAt");
 
                     b.HasIndex("OwnerOrganisationId", "Direction", "UpdatedAt", "Id");
+
+                    b.HasIndex("OwnerOrganisationId", "Direction", "Value", "Id");
 
                     b.HasIndex("OwnerOrganisationId", "Direction", "LocationCountry", "Status", "UpdatedAt", "Id");
 

@@ -78,6 +78,8 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         // a co-sell deal" and the distinct deal countries, each answered from an index instead of the table.
         b.HasIndex(d => new { d.CustomerId, d.DealType });
         b.HasIndex(d => new { d.DealType, d.LocationCountry });
+
+        PerfSortIndexes.Apply(b);
     }
 }
 
