@@ -6,6 +6,18 @@ namespace ReferralPortal.LoadDriver;
 /// <summary>One complete New deal wizard run through the real pages and forms: customer, skip contact, details, create.</summary>
 internal static class WizardSequence
 {
+    /// <summary>Walks the wizard up to its last step (a draft with customer, contact skipped and details) and returns the draft's path.</summary>
+    public static async Task<string> DraftAsync(PortalSession session)
+    {
+        var search = await session.GetPageAsync("/deals/new?country=PT&name=Lisboa");
+        var customerId = search.QuerySelector("form[action='/deals/new/customer/select'] input[name=customerId]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException("No customer to select.");
+        var draft = DraftBase(await session.PostAsync(search, "/deals/new/customer/select", [new("customerId", customerId), new("country", "PT")]));
+        var contact = await session.GetPageAsync($"{draft}/contact");
+        Expect(await session.PostAsync(contact, $"{draft}/contact", [new("skip", "true")]), $"{draft}/details");
+        return draft;
+    }
+
     public static async Task RunAsync(PortalSession session, int index)
     {
         var search = await session.GetPageAsync("/deals/new?country=PT&name=Lisboa");
