@@ -25,6 +25,32 @@ SIZE_TARGET_KB=${SIZE_TARGET_KB:-200}
 command -v sqlite3 >/dev/null || { apt-get update -qq && apt-get install -y -qq sqlite3 >/dev/null; }
 mkdir -p "$OUT"
 
+RESULT="$ROOT/benchmarks/PAGES.md"
+ROWS="$OUT/pages-rows.md"
+META="$OUT/pages-meta.sh"
+write_report() {
+  {
+    echo "# Single page views on $(basename "$DB")"
+    echo
+    echo "Produced by \`benchmarks/pages.sh\` on $MEASURED_AT UTC ($(nproc) cores), SQLite: Release build started as run.sh"
+    echo "starts it, one request at a time with curl; the first request of each page, then the median of the next $REPEAT."
+    echo "Targets: median ≤ ${MEDIAN_TARGET}s warm, first request ≤ ${FIRST_TARGET}s, HTML ≤ ${SIZE_TARGET_KB} KB, status 200."
+    echo "Machine load: before, $LOAD_BEFORE; after, $LOAD_AFTER. On a shared machine absolute times are noisy."
+    echo
+    echo "**$MET pages met every target, $MISSED missed at least one.**"
+    echo
+    echo "| User | Page | Status | First (s) | Median (s) | Size (KB) | Targets |"
+    echo "|---|---|---|---:|---:|---:|---|"
+    cat "$ROWS"
+    if [[ -f $ROOT/benchmarks/PAGES-ANALYSIS.md ]]; then echo; cat "$ROOT/benchmarks/PAGES-ANALYSIS.md"; fi
+  } >"$RESULT"
+}
+# REPORT_ONLY=1: write PAGES.md again from the last run's rows (e.g. after editing PAGES-ANALYSIS.md), measuring nothing.
+if [[ -n ${REPORT_ONLY:-} ]]; then
+  # shellcheck source=/dev/null
+  source "$META"; write_report; echo "== $RESULT"; exit 0
+fi
+
 echo "== build (Release)"
 dotnet publish src/ReferralPortal.Web -c Release -o "$OUT/app" -v q -nologo >/dev/null
 dotnet build tools/ReferralPortal.LoadDriver -c Release -v q -nologo >/dev/null
@@ -34,8 +60,6 @@ source "$ROOT/benchmarks/app.sh"
 
 load_now() { printf 'load average %s, CPU pressure some avg10 %s%%' "$(cut -d' ' -f1-3 /proc/loadavg)" "$(awk '/^some/ {sub("avg10=","",$2); print $2}' /proc/pressure/cpu 2>/dev/null || echo '?')"; }
 
-RESULT="$ROOT/benchmarks/PAGES.md"
-ROWS="$OUT/pages-rows.md"
 : >"$ROWS"
 MET=0
 MISSED=0
@@ -104,19 +128,7 @@ for path in /referrals/outbound /referrals/inbound /referrals/favorites /insight
 stop_app
 LOAD_AFTER=$(load_now)
 
-{
-  echo "# Single page views on $(basename "$DB")"
-  echo
-  echo "Produced by \`benchmarks/pages.sh\` on $(date -u '+%Y-%m-%d %H:%M') UTC ($(nproc) cores), SQLite: Release build started as run.sh"
-  echo "starts it, one request at a time with curl; the first request of each page, then the median of the next $REPEAT."
-  echo "Targets: median ≤ ${MEDIAN_TARGET}s warm, first request ≤ ${FIRST_TARGET}s, HTML ≤ ${SIZE_TARGET_KB} KB, status 200."
-  echo "Machine load: before, $LOAD_BEFORE; after, $LOAD_AFTER. On a shared machine absolute times are noisy."
-  echo
-  echo "**$MET pages met every target, $MISSED missed at least one.**"
-  echo
-  echo "| User | Page | Status | First (s) | Median (s) | Size (KB) | Targets |"
-  echo "|---|---|---|---:|---:|---:|---|"
-  cat "$ROWS"
-  if [[ -f $ROOT/benchmarks/PAGES-ANALYSIS.md ]]; then echo; cat "$ROOT/benchmarks/PAGES-ANALYSIS.md"; fi
-} >"$RESULT"
+MEASURED_AT=$(date -u '+%Y-%m-%d %H:%M')
+declare -p MEASURED_AT LOAD_BEFORE LOAD_AFTER MET MISSED REPEAT >"$META"
+write_report
 echo "== $MET met, $MISSED missed: $RESULT"

@@ -45,11 +45,15 @@ for size in $SIZES; do
   fi
 done
 [[ -n ${SEED_ONLY:-} ]] && exit 0
+DRIVER="$ROOT/tools/ReferralPortal.LoadDriver/bin/Release/net10.0/ReferralPortal.LoadDriver.dll"
+# REPORT_ONLY=1: write RESULTS.md again from the last run's figures (e.g. after editing ANALYSIS.md), measuring nothing.
+if [[ -n ${REPORT_ONLY:-} ]]; then
+  ANALYSIS="$ROOT/benchmarks/ANALYSIS.md" dotnet "$DRIVER" report "$OUT_ROOT/results.tsv" "$OUT_ROOT" >"$REPORT"; cat "$REPORT"; exit 0
+fi
 
 OUT=$OUT_ROOT
 dotnet publish src/ReferralPortal.Web -c Release -o "$OUT/app" -v q -nologo >/dev/null
 dotnet build tools/ReferralPortal.LoadDriver -c Release -v q -nologo >/dev/null
-DRIVER="$ROOT/tools/ReferralPortal.LoadDriver/bin/Release/net10.0/ReferralPortal.LoadDriver.dll"
 
 # shellcheck source=benchmarks/app.sh
 source "$ROOT/benchmarks/app.sh"

@@ -534,6 +534,8 @@ namespace ReferralPortal.Data.Postgres.Migrations
 
                     b.HasIndex("DealType", "Direction", "Value", "Id");
 
+                    b.HasIndex("DealType", "RegistrationStatus", "UpdatedAt", "Id");
+
                     b.HasIndex("OwnerOrganisationId", "Direction", "DealType", "Id");
 
                     b.HasIndex("OwnerOrganisationId", "Direction", "LocationCountry", "Id");
@@ -551,6 +553,8 @@ namespace ReferralPortal.Data.Postgres.Migrations
                     b.HasIndex("OwnerOrganisationId", "Direction", "UpdatedAt", "Id");
 
                     b.HasIndex("OwnerOrganisationId", "Direction", "Value", "Id");
+
+                    b.HasIndex("OwnerOrganisationId", "RegistrationStatus", "UpdatedAt", "Id");
 
                     b.HasIndex("OwnerOrganisationId", "Direction", "LocationCountry", "Status", "UpdatedAt", "Id");
 

@@ -530,6 +530,8 @@ namespace ReferralPortal.Data.SqlServer.Migrations
 
                     b.HasIndex("DealType", "Direction", "Value", "Id");
 
+                    b.HasIndex("DealType", "RegistrationStatus", "UpdatedAt", "Id");
+
                     b.HasIndex("OwnerOrganisationId", "Direction", "DealType", "Id");
 
                     b.HasIndex("OwnerOrganisationId", "Direction", "LocationCountry", "Id");
@@ -547,6 +549,8 @@ namespace ReferralPortal.Data.SqlServer.Migrations
                     b.HasIndex("OwnerOrganisationId", "Direction", "UpdatedAt", "Id");
 
                     b.HasIndex("OwnerOrganisationId", "Direction", "Value", "Id");
+
+                    b.HasIndex("OwnerOrganisationId", "RegistrationStatus", "UpdatedAt", "Id");
 
                     b.HasIndex("OwnerOrganisationId", "Direction", "LocationCountry", "Status", "UpdatedAt", "Id");
 

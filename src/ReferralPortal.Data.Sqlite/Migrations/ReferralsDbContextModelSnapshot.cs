@@ -513,6 +513,8 @@ namespace ReferralPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("DealType", "Direction", "Value", "Id");
 
+                    b.HasIndex("DealType", "RegistrationStatus", "UpdatedAt", "Id");
+
                     b.HasIndex("OwnerOrganisationId", "Direction", "DealType", "Id");
 
                     b.HasIndex("OwnerOrganisationId", "Direction", "LocationCountry", "Id");
@@ -530,6 +532,8 @@ namespace ReferralPortal.Data.Sqlite.Migrations
                     b.HasIndex("OwnerOrganisationId", "Direction", "UpdatedAt", "Id");
 
                     b.HasIndex("OwnerOrganisationId", "Direction", "Value", "Id");
+
+                    b.HasIndex("OwnerOrganisationId", "RegistrationStatus", "UpdatedAt", "Id");
 
                     b.HasIndex("OwnerOrganisationId", "Direction", "LocationCountry", "Status", "UpdatedAt", "Id");
 

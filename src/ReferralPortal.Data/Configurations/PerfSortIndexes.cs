@@ -30,7 +30,9 @@ internal static class PerfSortIndexes
         b.HasIndex(d => new { d.DealType, d.Direction, d.LocationCountry, d.Id });
         b.HasIndex(d => new { d.DealType, d.Direction, d.UpdatedAt, d.Id });
 
-        // Insights' "registrations awaiting" list: the submitted ones, longest waiting first, without a scan.
+        // Insights' "registrations awaiting" list and its count: the submitted ones of the scope, longest waiting first.
         b.HasIndex(d => new { d.RegistrationStatus, d.UpdatedAt, d.Id });
+        b.HasIndex(d => new { d.OwnerOrganisationId, d.RegistrationStatus, d.UpdatedAt, d.Id });
+        b.HasIndex(d => new { d.DealType, d.RegistrationStatus, d.UpdatedAt, d.Id });
     }
 }
