@@ -63,6 +63,8 @@ app.MapControllers();
 await app.PrepareDatabaseAsync();
 if (bootstrap)
 {
+    // The command links to the invitation page from the routes without serving a request: publish the routes to the link generator.
+    app.UseEndpoints(_ => { });
     var exitCode = await ProgrammeAdminBootstrap.RunAsync(app.Services, args, Console.Out, Console.Error);
     await Log.CloseAndFlushAsync();
     return exitCode;

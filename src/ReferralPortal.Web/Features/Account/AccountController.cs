@@ -52,7 +52,7 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserLang
         if (result.Succeeded && user is not null)
         {
             await language.AdoptAtSignInAsync(user.Id, HttpContext, ct);
-            return LocalRedirect(LocalUrls.OrDefault(Url, input.ReturnUrl, "/"));
+            return LocalRedirect(LocalUrls.OrDefault(Url, input.ReturnUrl, Url.Home()));
         }
 
         // Security events name the account by its id, never by the e-mail address typed in.

@@ -29,7 +29,7 @@ public sealed class CultureController(UserLanguage language) : Controller
             await language.RememberAsync(actor.UserId, chosen, ct);
         }
 
-        return LocalRedirect(LocalUrls.OrDefault(Url, returnUrl, "/"));
+        return LocalRedirect(LocalUrls.OrDefault(Url, returnUrl, Url.Home()));
     }
 
     // Browsers send Sec-Fetch-Site on every navigation; a client that sends none is not a browser led by another site.

@@ -3,7 +3,7 @@ using ReferralPortal.Web.Resources;
 
 namespace ReferralPortal.Web.Features.Deals;
 
-/// <summary>How each lifecycle action reads on the deal page and on its form: title, URL, button and consequence.</summary>
+/// <summary>How each lifecycle action reads on the deal page and on its form: title, button and consequence (the URL is the route's: <c>Url.DealAction</c>).</summary>
 public static class DealActionTexts
 {
     public const string CannotBeUndone = "This cannot be undone.";
@@ -21,21 +21,6 @@ public static class DealActionTexts
         DealAction.RejectRegistration => "Reject registration",
         _ => action.ToString(),
     });
-
-    /// <summary>The URL the form posts to (and, for actions with a form page, the page itself).</summary>
-    public static string Path(int dealId, DealAction action) => $"/deals/{dealId}/" + action switch
-    {
-        DealAction.Accept => "accept",
-        DealAction.Decline => "decline",
-        DealAction.MarkWon => "won",
-        DealAction.MarkLost => "lost",
-        DealAction.CloseAsError => "close-as-error",
-        DealAction.UpgradeToCoSell => "upgrade",
-        DealAction.SubmitRegistration => "registration/submit",
-        DealAction.ApproveRegistration => "registration/approve",
-        DealAction.RejectRegistration => "registration/reject",
-        _ => string.Empty,
-    };
 
     /// <summary>Actions that need a form or a confirmation page; the others are one click on the deal page.</summary>
     public static bool HasFormPage(DealAction action) => action is DealAction.Decline or DealAction.MarkWon or DealAction.MarkLost

@@ -30,6 +30,22 @@ public sealed class DealActionsController(
     private const string CloseAsErrorView = "~/Features/Deals/CloseAsErrorAction.cshtml";
     private const string RejectView = "~/Features/Deals/RejectRegistrationAction.cshtml";
 
+    /// <summary>The action method serving each lifecycle step: its route attribute is the step's only URL (see <c>PortalLinks.DealAction</c>).</summary>
+    public static string ActionFor(DealAction action) => action switch
+    {
+        DealAction.Accept => nameof(Accept),
+        DealAction.Decline => nameof(Decline),
+        DealAction.MarkWon => nameof(Won),
+        DealAction.MarkLost => nameof(Lost),
+        DealAction.CloseAsError => nameof(CloseAsError),
+        DealAction.UpgradeToCoSell => nameof(Upgrade),
+        DealAction.SubmitRegistration => nameof(SubmitRegistration),
+        DealAction.ApproveRegistration => nameof(ApproveRegistration),
+        DealAction.RejectRegistration => nameof(RejectRegistration),
+        DealAction.MoveStage => nameof(MoveStage),
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action, "This action has no URL of its own."),
+    };
+
     [HttpPost("accept")]
     public Task<IActionResult> Accept(int id, int? version, CancellationToken ct) =>
         RunAsync(id, version, DealAction.Accept, (d, a, now) => d.Accept(a, now), ct);
@@ -178,7 +194,7 @@ public sealed class DealActionsController(
         {
             case DealCommandOutcome.Done:
                 TempData["Flash"] = DealActionTexts.Done(action);
-                return Redirect($"/deals/{id}");
+                return Redirect(Url.Deal(id));
             case DealCommandOutcome.Conflict:
                 var latest = await pageQuery.RunAsync(current.Actor, id, ct);
                 if (latest is null)

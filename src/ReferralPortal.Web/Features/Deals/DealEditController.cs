@@ -50,7 +50,7 @@ public sealed class DealEditController(CurrentTenant current, DealEditor editor)
         {
             case DealCommandOutcome.Done:
                 TempData["Flash"] = SharedResource.Text("Deal updated.");
-                return Redirect($"/deals/{id}");
+                return Redirect(Url.Deal(id));
             case DealCommandOutcome.Conflict:
                 ViewData["Conflict"] = SharedResource.Text(ConflictMessage);
                 var latest = await editor.PageAsync(current.Actor, id, input, ct);

@@ -40,7 +40,7 @@ public sealed class DealsController(CurrentTenant current, DealPageQuery pageQue
             return Json(new { favourite = input.Favourite.Value });
         }
 
-        return LocalRedirect(LocalUrls.OrDefault(Url, input.ReturnUrl, $"/deals/{id}"));
+        return LocalRedirect(LocalUrls.OrDefault(Url, input.ReturnUrl, Url.Deal(id)));
     }
 
     [HttpPost("{id:int}/notes")]
@@ -66,6 +66,6 @@ public sealed class DealsController(CurrentTenant current, DealPageQuery pageQue
         }
 
         TempData["Flash"] = SharedResource.Text("Note added.");
-        return Redirect($"/deals/{id}#notes");
+        return Redirect(Url.Deal(id) + "#notes");
     }
 }

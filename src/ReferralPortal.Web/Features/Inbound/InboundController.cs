@@ -38,7 +38,7 @@ public sealed class InboundController(InboundFormQuery formQuery, CreateInboundR
             {
                 var id = await create.RunAsync(input, ct);
                 TempData["Flash"] = SharedResource.Text("Inbound referral sent to the partner.");
-                return Redirect($"/deals/{id}");
+                return Redirect(Url.Deal(id));
             }
             catch (DomainException e) when (e is not NotAllowedException)
             {

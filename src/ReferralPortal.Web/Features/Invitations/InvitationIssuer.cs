@@ -19,7 +19,7 @@ public sealed record IssuedInvitation(int Id, string Email, string Link);
 /// Issues, resends and revokes invitations: a new token per link (only its hash is stored), the e-mail queued in the
 /// outbox in the inviter's language, an audit entry; the caller's <see cref="AuditTrail.SaveAsync"/> saves them together.
 /// </summary>
-public sealed class InvitationIssuer(ReferralsDbContext db, AuditTrail audit, TimeProvider clock, IOptions<InvitationOptions> options, IOptions<EmailOptions> email)
+public sealed class InvitationIssuer(ReferralsDbContext db, AuditTrail audit, TimeProvider clock, IOptions<InvitationOptions> options, IOptions<EmailOptions> email, LinkGenerator links)
 {
     /// <summary>The refusal for an address that already has an account, wherever it is: it says nothing about where.</summary>
     public const string AddressTaken = "This email address already has an account, so it cannot be invited.";
@@ -50,7 +50,7 @@ public sealed class InvitationIssuer(ReferralsDbContext db, AuditTrail audit, Ti
         var token = InvitationTokens.New();
         var invitation = new Invitation(organisation.Id, organisation.Kind, normalized, role, InvitationTokens.Hash(token), now, options.Value.Validity, inviter?.UserId, LocalizationSetup.Canonical(culture));
         db.Invitations.Add(invitation);
-        var link = Link(baseUrl, token);
+        var link = links.InvitationUrl(baseUrl, token);
         db.EmailOutbox.Add(Email(invitation, organisation.Name, inviter?.DisplayName, link, now));
         audit.Record(organisation.Id, inviter, AuditAction.MemberInvited, normalized, role.ToString());
 
@@ -66,7 +66,7 @@ public sealed class InvitationIssuer(ReferralsDbContext db, AuditTrail audit, Ti
         var token = InvitationTokens.New();
         invitation.Renew(InvitationTokens.Hash(token), now, options.Value.Validity);
         var organisation = await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == invitation.OrganisationId, ct);
-        var link = Link(baseUrl, token);
+        var link = links.InvitationUrl(baseUrl, token);
         db.EmailOutbox.Add(Email(invitation, organisation.Name, actor.DisplayName, link, now));
         audit.Record(invitation.OrganisationId, actor, AuditAction.InvitationResent, invitation.Email, invitation.Role.ToString());
         await audit.SaveAsync(ct);
@@ -85,8 +85,6 @@ public sealed class InvitationIssuer(ReferralsDbContext db, AuditTrail audit, Ti
         !string.IsNullOrWhiteSpace(email.Value.PortalUrl) ? email.Value.PortalUrl
         : request is null ? string.Empty
         : $"{request.Scheme}://{request.Host}{request.PathBase}";
-
-    public static string Link(string baseUrl, string token) => $"{baseUrl.TrimEnd('/')}/invitations/{token}";
 
     private EmailMessage Email(Invitation invitation, string organisationName, string? inviterName, string link, DateTime now) =>
         LocalizationSetup.InCulture(invitation.Culture ?? LocalizationSetup.DefaultCulture, () =>

@@ -92,7 +92,7 @@ public sealed class InvitationsController(ReferralsDbContext db, UserManager<Por
         await audit.SaveAsync(ct);
         await signIn.SignInAsync(user, isPersistent: false);
         TempData["Flash"] = SharedResource.Text("Welcome to {0}, {1}.", organisation.Name, user.DisplayName);
-        return Redirect("/");
+        return Redirect(Url.Home());
     }
 
     // Identity's messages are English sentences chosen by code; the portal says the ones its policy can produce in its own words.

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using ReferralPortal.Domain.Common;
 using ReferralPortal.Domain.Deals;
+using ReferralPortal.Web.Features.Workspace;
 using ReferralPortal.Web.Infrastructure;
 using ReferralPortal.Web.Resources;
 
@@ -21,6 +22,15 @@ public sealed class NewDealController(
     IPartnerSolutions solutions,
     IOptions<ProgrammeOptions> programme) : Controller
 {
+    /// <summary>The action method showing each wizard step: its route attribute is the step's only URL (see <c>PortalLinks.WizardStep</c>).</summary>
+    public static string ActionFor(int step) => step switch
+    {
+        WizardSteps.Customer => nameof(Customer),
+        WizardSteps.Contact => nameof(Contact),
+        WizardSteps.Details => nameof(Details),
+        _ => nameof(Sharing),
+    };
+
     // ---- Step 1: customer -------------------------------------------------------------------
 
     [HttpGet("")]
@@ -34,8 +44,9 @@ public sealed class NewDealController(
         return stop ?? await CustomerPageAsync(draftId, open!.State, country, name, manual, null, ct);
     }
 
+    // Order -1: a link to these two actions with a draft id is generated on the draft's route, not as a query string.
     [HttpPost("customer/select")]
-    [HttpPost("{draftId:guid}/customer/select")]
+    [HttpPost("{draftId:guid}/customer/select", Order = -1)]
     public async Task<IActionResult> SelectCustomer(Guid? draftId, int customerId, string? country, string? name, CancellationToken ct)
     {
         var (open, stop) = await OpenOrStartAsync(draftId, ct);
@@ -55,7 +66,7 @@ public sealed class NewDealController(
     }
 
     [HttpPost("customer/manual")]
-    [HttpPost("{draftId:guid}/customer/manual")]
+    [HttpPost("{draftId:guid}/customer/manual", Order = -1)]
     public async Task<IActionResult> AddCustomer(Guid? draftId, [Bind(Prefix = "Manual")] ManualCustomerInput manual, [FromServices] IValidator<ManualCustomerInput> validator, CancellationToken ct)
     {
         var (open, stop) = await OpenOrStartAsync(draftId, ct);
@@ -98,7 +109,7 @@ public sealed class NewDealController(
         }
 
         await drafts.SaveAsync(draft, state, WizardSteps.Customer, ct);
-        return Redirect(WizardSteps.Url(draft.Id, WizardSteps.Contact));
+        return Redirect(Url.WizardStep(draft.Id, WizardSteps.Contact));
     }
 
     private async Task<IActionResult> CustomerPageAsync(Guid? draftId, NewDealState? state, string? country, string? name, bool manual, ManualCustomerInput? input, CancellationToken ct)
@@ -141,7 +152,7 @@ public sealed class NewDealController(
 
         open!.State.Contact = skip is not null || input.IsEmpty ? null : input;
         await drafts.SaveAsync(open.Draft, open.State, WizardSteps.Contact, ct);
-        return Redirect(WizardSteps.Url(draftId, WizardSteps.Details));
+        return Redirect(Url.WizardStep(draftId, WizardSteps.Details));
     }
 
     // ---- Step 3: deal details ---------------------------------------------------------------
@@ -183,7 +194,7 @@ public sealed class NewDealController(
         input.SolutionIds = [.. input.SolutionIds.Distinct()];
         open!.State.Details = input;
         await drafts.SaveAsync(open.Draft, open.State, WizardSteps.Details, ct);
-        return Redirect(WizardSteps.Url(draftId, WizardSteps.Sharing));
+        return Redirect(Url.WizardStep(draftId, WizardSteps.Sharing));
     }
 
     private async Task<IActionResult> DetailsPageAsync(OpenDraft open, DetailsStepInput input, CancellationToken ct) =>
@@ -232,7 +243,7 @@ public sealed class NewDealController(
 
         if (state.Contact is { } contact && !(await contactValidator.ValidateAsync(contact, ct)).IsValid)
         {
-            return Redirect(WizardSteps.Url(draftId, WizardSteps.Contact));
+            return Redirect(Url.WizardStep(draftId, WizardSteps.Contact));
         }
 
         state.Sharing = input;
@@ -242,7 +253,7 @@ public sealed class NewDealController(
             : input.Share == true
                 ? SharedResource.Text("Deal {0} created and shared with {1} (co-sell). The review is due within {2} days.", Deal.FormatReferralId(created.Id), programme.Value.VendorName, programme.Value.ReviewWindowDays)
                 : SharedResource.Text("Private deal {0} created. It is not shared with {1}; you can upgrade it to co-sell later.", Deal.FormatReferralId(created.Id), programme.Value.VendorName);
-        return Redirect($"/deals/{created.Id}");
+        return Redirect(Url.Deal(created.Id));
     }
 
     private async Task<IActionResult> SharingPageAsync(OpenDraft open, SharingStepInput input, CancellationToken ct)
@@ -265,7 +276,7 @@ public sealed class NewDealController(
         }
 
         TempData["Flash"] = SharedResource.Text("Draft discarded.");
-        return Redirect("/referrals/outbound");
+        return Redirect(Url.WorkspaceTab(WorkspaceTab.Outbound));
     }
 
     /// <summary>
@@ -283,13 +294,13 @@ public sealed class NewDealController(
         if (open.Draft.CreatedDealId is int dealId)
         {
             TempData["Flash"] = SharedResource.Text("This draft has already become a deal.");
-            return (open, Redirect($"/deals/{dealId}"));
+            return (open, Redirect(Url.Deal(dealId)));
         }
 
         var completed = open.State.CompletedSteps(open.Draft.CompletedStep);
         if (step > completed + 1)
         {
-            return (open, Redirect(WizardSteps.Url(draftId, completed + 1)));
+            return (open, Redirect(Url.WizardStep(draftId, completed + 1)));
         }
 
         return (open, null);

@@ -11,10 +11,7 @@ public sealed record CustomerStepPage(
     IReadOnlyList<CustomerMatch> Matches,
     bool ShowManual,
     ManualCustomerInput Manual,
-    string? SelectedCustomer)
-{
-    public string PostBase => DraftId is { } id ? $"/deals/new/{id}/customer" : "/deals/new/customer";
-}
+    string? SelectedCustomer);
 
 public sealed record ContactStepPage(Guid DraftId, string CustomerName, ContactStepInput Input);
 

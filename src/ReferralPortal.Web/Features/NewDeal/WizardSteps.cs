@@ -18,14 +18,4 @@ public static class WizardSteps
         Details => "Deal details",
         _ => "Sharing",
     });
-
-    public static string Slug(int step) => step switch
-    {
-        Customer => "customer",
-        Contact => "contact",
-        Details => "details",
-        _ => "sharing",
-    };
-
-    public static string Url(Guid draftId, int step) => $"/deals/new/{draftId}/{Slug(step)}";
 }

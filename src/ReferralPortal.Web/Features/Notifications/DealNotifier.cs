@@ -14,7 +14,7 @@ namespace ReferralPortal.Web.Features.Notifications;
 /// users. It only stages them on the context, so they are saved in the same transaction as the change
 /// that caused them: a refused or lost change notifies nobody.
 /// </summary>
-public sealed class DealNotifier(ReferralsDbContext db, IOptions<EmailOptions> email)
+public sealed class DealNotifier(ReferralsDbContext db, IOptions<EmailOptions> email, LinkGenerator links)
 {
     public async Task StageAsync(Deal deal, NotificationPlan? plan, string? actingUserId, DateTime now, CancellationToken ct)
     {
@@ -67,7 +67,7 @@ public sealed class DealNotifier(ReferralsDbContext db, IOptions<EmailOptions> e
 
     private string Body(string name, string text, int dealId)
     {
-        var link = $"{email.Value.PortalUrl.TrimEnd('/')}/deals/{dealId}";
+        var link = links.DealUrl(email.Value.PortalUrl, dealId);
         return SharedResource.Text("Hello {0},", name) + "\n\n" + text + "\n\n"
             + SharedResource.Text("Open the referral: {0}", link) + "\n\n— ReferralPortal";
     }

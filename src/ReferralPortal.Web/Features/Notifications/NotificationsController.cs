@@ -21,20 +21,20 @@ public sealed class NotificationsController(CurrentTenant current, NotificationQ
             return NotFound();
         }
 
-        return Redirect(dealId is int d ? $"/deals/{d}" : "/notifications");
+        return dealId is int d ? Redirect(Url.Deal(d)) : RedirectToAction(nameof(Index));
     }
 
     [HttpPost("{id:long}/read")]
     public async Task<IActionResult> Read(long id, CancellationToken ct)
     {
         var (found, _) = await markRead.OneAsync(current.Actor.UserId, id, ct);
-        return found ? Redirect("/notifications") : NotFound();
+        return found ? RedirectToAction(nameof(Index)) : NotFound();
     }
 
     [HttpPost("read-all")]
     public async Task<IActionResult> ReadAll(CancellationToken ct)
     {
         await markRead.AllAsync(current.Actor.UserId, ct);
-        return Redirect("/notifications");
+        return RedirectToAction(nameof(Index));
     }
 }

@@ -60,7 +60,7 @@ public sealed class PartnersController(CurrentTenant current, ReferralsDbContext
         var issued = await issuer.InviteAsync(partner, email, PortalRole.ReferralAdmin, actor, System.Globalization.CultureInfo.CurrentUICulture.Name, issuer.BaseUrl(Request), ct);
         TempData["Flash"] = SharedResource.Text("{0} onboarded. Invitation sent to {1}.", partner.Name, issued.Email);
         TempData[TeamController.IssuedLinkKey] = issued.Link;
-        return Redirect($"/partners/{partner.Id}");
+        return RedirectToAction(nameof(Details), new { id = partner.Id });
     }
 
     [HttpGet("{id:int}")]
@@ -99,7 +99,7 @@ public sealed class PartnersController(CurrentTenant current, ReferralsDbContext
         TempData["Flash"] = suspend
             ? SharedResource.Text("{0} is suspended: its users cannot sign in and their open sessions have ended. Nothing was deleted.", partner.Name)
             : SharedResource.Text("{0} is active again: its users can sign in.", partner.Name);
-        return Redirect($"/partners/{partner.Id}");
+        return RedirectToAction(nameof(Details), new { id = partner.Id });
     }
 
     private async Task<TeamView?> PartnerAsync(int id, CancellationToken ct)

@@ -42,7 +42,7 @@ public sealed class SolutionsController(CurrentTenant current, ReferralsDbContex
         db.Solutions.Add(solution);
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = SharedResource.Text("Solution “{0}” added as a draft. The programme admin publishes it and marks it co-sell ready.", solution.Name);
-        return Redirect("/solutions");
+        return RedirectToAction(nameof(Index));
     }
 
     [HttpGet("{id:int}/edit")]
@@ -69,7 +69,7 @@ public sealed class SolutionsController(CurrentTenant current, ReferralsDbContex
         if (outcome == SolutionCommandOutcome.Done)
         {
             TempData["Flash"] = SharedResource.Text("Solution “{0}” saved.", input.Name!.Trim());
-            return Redirect("/solutions");
+            return RedirectToAction(nameof(Index));
         }
 
         return outcome == SolutionCommandOutcome.Conflict && await EditPageAsync(id, null, null, ct) is { } latest ? Conflict("Edit", latest) : NotFound();
@@ -105,7 +105,7 @@ public sealed class SolutionsController(CurrentTenant current, ReferralsDbContex
         {
             var name = await db.Solutions.AsNoTracking().Where(s => s.Id == id).Select(s => s.Name).FirstAsync(ct);
             TempData["Flash"] = SharedResource.Text("Programme status of “{0}” saved.", name);
-            return Redirect("/solutions");
+            return RedirectToAction(nameof(Index));
         }
 
         return outcome == SolutionCommandOutcome.Conflict && await StatusPageAsync(id, null, null, ct) is { } latest ? Conflict("Status", latest) : NotFound();

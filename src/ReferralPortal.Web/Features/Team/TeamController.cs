@@ -57,7 +57,7 @@ public sealed class TeamController(CurrentTenant current, ReferralsDbContext db,
             return await PageAsync(input, ct);
         }
 
-        return Redirect("/team");
+        return RedirectToAction(nameof(Index));
     }
 
     [HttpPost("invitations/{id:int}/resend")]
@@ -70,7 +70,7 @@ public sealed class TeamController(CurrentTenant current, ReferralsDbContext db,
         }
 
         Issued(await issuer.ResendAsync(invitation, current.Actor, issuer.BaseUrl(Request), ct), "Invitation sent again to {0}. The earlier link no longer works.");
-        return Redirect("/team");
+        return RedirectToAction(nameof(Index));
     }
 
     [HttpPost("invitations/{id:int}/revoke")]
@@ -84,7 +84,7 @@ public sealed class TeamController(CurrentTenant current, ReferralsDbContext db,
 
         await issuer.RevokeAsync(invitation, current.Actor, ct);
         TempData["Flash"] = SharedResource.Text("Invitation to {0} revoked; its link no longer works.", invitation.Email);
-        return Redirect("/team");
+        return RedirectToAction(nameof(Index));
     }
 
     [HttpPost("members/{id:guid}/role")]
@@ -99,10 +99,10 @@ public sealed class TeamController(CurrentTenant current, ReferralsDbContext db,
     public async Task<IActionResult> Reactivate(string id, CancellationToken ct) =>
         await members.ReactivateAsync(current.Actor, id, ct) ? Done("Member reactivated. They can sign in again.") : NotFound();
 
-    private RedirectResult Done(string message)
+    private RedirectToActionResult Done(string message)
     {
         TempData["Flash"] = SharedResource.Text(message);
-        return Redirect("/team");
+        return RedirectToAction(nameof(Index));
     }
 
     private void Issued(IssuedInvitation issued, string message)

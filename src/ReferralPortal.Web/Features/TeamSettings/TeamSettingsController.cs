@@ -56,6 +56,6 @@ public sealed class TeamSettingsController(CurrentTenant current, ReferralsDbCon
         await db.SaveChangesAsync(ct);
         log.LogInformation("Security event: {UserId} set referral users' deal access of organisation {OrganisationId} to {Access}", actor.UserId, org.Id, org.ReferralUserDealAccess);
         TempData["Flash"] = SharedResource.Text("Settings saved.");
-        return Redirect("/team/settings");
+        return RedirectToAction(nameof(Index));
     }
 }

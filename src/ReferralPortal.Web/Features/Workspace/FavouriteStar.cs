@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 using Microsoft.Extensions.Localization;
+using ReferralPortal.Web.Features.Deals;
+using ReferralPortal.Web.Infrastructure;
 using ReferralPortal.Web.Resources;
 
 namespace ReferralPortal.Web.Features.Workspace;
@@ -17,7 +19,7 @@ public sealed record FavouriteStar(int DealId, bool IsFavourite, string ReturnUr
 /// measurable share of the list's CPU time.
 /// </summary>
 [HtmlTargetElement("favourite-star", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class FavouriteStarTagHelper(IHtmlGenerator html, IStringLocalizer<SharedResource> t) : TagHelper
+public sealed class FavouriteStarTagHelper(IHtmlGenerator html, IStringLocalizer<SharedResource> t, LinkGenerator links) : TagHelper
 {
     [HtmlAttributeName("model")]
     public FavouriteStar Model { get; set; } = default!;
@@ -35,7 +37,7 @@ public sealed class FavouriteStarTagHelper(IHtmlGenerator html, IStringLocalizer
         output.TagName = "form";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("method", "post");
-        output.Attributes.SetAttribute("action", "/deals/" + star.DealId.ToString(CultureInfo.InvariantCulture) + "/favourite");
+        output.Attributes.SetAttribute("action", links.GetPathByAction(ViewContext.HttpContext, nameof(DealsController.Favourite), PortalLinks.Controller<DealsController>(), new { id = star.DealId }) ?? throw new InvalidOperationException("No route generates the favourite link."));
         output.Attributes.SetAttribute("class", "favourite-form d-inline");
 
         var content = output.Content;

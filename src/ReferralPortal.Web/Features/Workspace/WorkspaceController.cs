@@ -16,7 +16,7 @@ public sealed class WorkspaceController(
     IValidator<WorkspaceFilterInput> validator,
     TimeProvider clock) : Controller
 {
-    [HttpGet("/")]
+    [HttpGet("/", Name = PortalLinks.HomeRoute)]
     [HttpGet("")]
     public IActionResult Index() => RedirectToAction(nameof(Tab), new { tab = WorkspaceTabs.Slug(WorkspaceTabs.Default(current.Actor)) });
 
