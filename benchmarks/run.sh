@@ -80,7 +80,8 @@ with_peak_rss() {
   local sampler=$!
   "$@" >"$out" 2>&1 || true
   kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
-  cat "$peak_file"; rm -f "$peak_file"
+  local peak; peak=$(cat "$peak_file"); rm -f "$peak_file"
+  echo "${peak:-0}"
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%.2f\n", (a[NR/2]+a[NR/2+1])/2}'; }
@@ -100,7 +101,8 @@ run_wrk() { # name size url [cookie]
   local rps=() p50=() p99=() peaks=() bad=0 load
   load=$(load_now)
   for i in $(seq 1 "$RUNS"); do
-    local args=(-t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency)
+    # A response slower than wrk's default 2 s timeout would count as no response at all: wait up to TIMEOUT.
+    local args=(-t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout "${TIMEOUT:-30}s" --latency)
     [[ -n $cookie ]] && args+=(-H "Cookie: $cookie")
     local peak
     peak=$(with_peak_rss "$OUT/wrk.txt" wrk "${args[@]}" "$url")
