@@ -514,6 +514,8 @@ namespace ReferralPortal.Data.Postgres.Migrations
 
                     b.HasIndex("Status", "ReviewDueAt");
 
+                    b.HasIndex("DealType", "Direction", "Id");
+
                     b.HasIndex("DealType", "UpdatedAt", "Id");
 
                     b.HasIndex("RegistrationStatus", "UpdatedAt", "Id");
@@ -555,6 +557,10 @@ namespace ReferralPortal.Data.Postgres.Migrations
                     b.HasIndex("OwnerOrganisationId", "Direction", "Value", "Id");
 
                     b.HasIndex("OwnerOrganisationId", "RegistrationStatus", "UpdatedAt", "Id");
+
+                    b.HasIndex("DealType", "Direction", "Stage", "UpdatedAt", "Id");
+
+                    b.HasIndex("OwnerOrganisationId", "Direction", "Stage", "UpdatedAt", "Id");
 
                     b.HasIndex("OwnerOrganisationId", "Direction", "LocationCountry", "Status", "UpdatedAt", "Id");
 

@@ -510,6 +510,8 @@ namespace ReferralPortal.Data.SqlServer.Migrations
 
                     b.HasIndex("Status", "ReviewDueAt");
 
+                    b.HasIndex("DealType", "Direction", "Id");
+
                     b.HasIndex("DealType", "UpdatedAt", "Id");
 
                     b.HasIndex("RegistrationStatus", "UpdatedAt", "Id");
@@ -551,6 +553,10 @@ namespace ReferralPortal.Data.SqlServer.Migrations
                     b.HasIndex("OwnerOrganisationId", "Direction", "Value", "Id");
 
                     b.HasIndex("OwnerOrganisationId", "RegistrationStatus", "UpdatedAt", "Id");
+
+                    b.HasIndex("DealType", "Direction", "Stage", "UpdatedAt", "Id");
+
+                    b.HasIndex("OwnerOrganisationId", "Direction", "Stage", "UpdatedAt", "Id");
 
                     b.HasIndex("OwnerOrganisationId", "Direction", "LocationCountry", "Status", "UpdatedAt", "Id");
 

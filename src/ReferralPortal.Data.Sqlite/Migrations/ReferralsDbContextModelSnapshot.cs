@@ -493,6 +493,8 @@ namespace ReferralPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("Status", "ReviewDueAt");
 
+                    b.HasIndex("DealType", "Direction", "Id");
+
                     b.HasIndex("DealType", "UpdatedAt", "Id");
 
                     b.HasIndex("RegistrationStatus", "UpdatedAt", "Id");
@@ -534,6 +536,10 @@ namespace ReferralPortal.Data.Sqlite.Migrations
                     b.HasIndex("OwnerOrganisationId", "Direction", "Value", "Id");
 
                     b.HasIndex("OwnerOrganisationId", "RegistrationStatus", "UpdatedAt", "Id");
+
+                    b.HasIndex("DealType", "Direction", "Stage", "UpdatedAt", "Id");
+
+                    b.HasIndex("OwnerOrganisationId", "Direction", "Stage", "UpdatedAt", "Id");
 
                     b.HasIndex("OwnerOrganisationId", "Direction", "LocationCountry", "Status", "UpdatedAt", "Id");
 

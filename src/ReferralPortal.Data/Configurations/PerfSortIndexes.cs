@@ -7,7 +7,7 @@ namespace ReferralPortal.Data.Configurations;
 /// Every column sort of the workspace read in index order (issue 17): for each sortable deal column, one index per
 /// tab scope — a partner's tabs (owner + direction) and the vendor's (deal type + direction) — ending with the id,
 /// the tie-break of every order, so a page of "sorted by value" reads 25 index entries forwards or backwards
-/// instead of sorting every deal of the tab. The vendor's Type sort needs none: its deal type is fixed by the scope.
+/// instead of sorting every deal of the tab.
 /// The customer name, stage and solutions sorts are over a joined or computed value and have no index here.
 /// </summary>
 internal static class PerfSortIndexes
@@ -29,6 +29,12 @@ internal static class PerfSortIndexes
         b.HasIndex(d => new { d.DealType, d.Direction, d.ReviewDueAt, d.Id });
         b.HasIndex(d => new { d.DealType, d.Direction, d.LocationCountry, d.Id });
         b.HasIndex(d => new { d.DealType, d.Direction, d.UpdatedAt, d.Id });
+
+        // The vendor's Type sort (its deal type is fixed by the scope, so the order is the id's) and the Stage filter
+        // of both scopes, newest first.
+        b.HasIndex(d => new { d.DealType, d.Direction, d.Id });
+        b.HasIndex(d => new { d.OwnerOrganisationId, d.Direction, d.Stage, d.UpdatedAt, d.Id });
+        b.HasIndex(d => new { d.DealType, d.Direction, d.Stage, d.UpdatedAt, d.Id });
 
         // Insights' "registrations awaiting" list and its count: the submitted ones of the scope, longest waiting first.
         b.HasIndex(d => new { d.RegistrationStatus, d.UpdatedAt, d.Id });
