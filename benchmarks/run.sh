@@ -5,6 +5,7 @@
 #   RUNS=5 DURATION=15 benchmarks/run.sh
 #   PROVIDERS=Sqlite benchmarks/run.sh      # one provider only (Sqlite, Postgres, or both: "Sqlite Postgres")
 #   SEED_ONLY=1 benchmarks/run.sh           # only seed the SQLite files (takes a while at 1M)
+#   PROVIDERS=Postgres APPEND=1 benchmarks/run.sh   # add a provider to the last run's figures
 # PostgreSQL runs on a throw-away cluster (scripts/postgres-cluster.sh) filled by COPY from the same SQLite files.
 # Release build, Production environment, logging at Warning, app on loopback only, wrk at a fixed
 # connection count. Each scenario runs RUNS times; the table shows medians. Ratios are computed
@@ -91,7 +92,8 @@ to_ms() { # wrk latency like 1.23ms / 850.00us / 1.02s -> ms
 }
 
 RESULTS="$OUT_ROOT/results.tsv"
-: >"$RESULTS"
+# APPEND=1 keeps the figures already measured (e.g. PROVIDERS=Postgres APPEND=1 after a SQLite-only run).
+[[ -n ${APPEND:-} ]] || : >"$RESULTS"
 
 # One line of results: provider, scenario, size, rps, p50, p99, peak MB, non-2xx, load.
 record() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$PROVIDER" "$@" >>"$RESULTS"; echo "   $PROVIDER $1 @ $2: $(tail -1 "$RESULTS" | cut -f4-)"; }
