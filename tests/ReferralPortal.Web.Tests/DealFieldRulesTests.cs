@@ -5,6 +5,7 @@ using ReferralPortal.Domain.Deals;
 using ReferralPortal.Web.Features.Inbound;
 using ReferralPortal.Web.Features.NewDeal;
 using ReferralPortal.Web.Infrastructure;
+using ReferralPortal.Web.Tests.Infrastructure;
 
 namespace ReferralPortal.Web.Tests;
 
@@ -18,13 +19,7 @@ public sealed class DealFieldRulesTests
     private static readonly DateOnly Today = DateOnly.FromDateTime(Now.UtcDateTime);
     private static readonly FakeTimeProvider Clock = new(Now);
 
-    private sealed class FixedSolutions : IPartnerSolutions
-    {
-        public Task<IReadOnlyList<SolutionChoice>> PublishedAsync(CancellationToken ct) =>
-            Task.FromResult<IReadOnlyList<SolutionChoice>>([new SolutionChoice(1, "Analytics", true, true)]);
-    }
-
-    private static readonly DetailsStepValidator Details = new(Clock, Options.Create(new ProgrammeOptions()), new FixedSolutions());
+    private static readonly DetailsStepValidator Details = new(Clock, Options.Create(new ProgrammeOptions()), new FixedSolutions(new SolutionChoice(1, "Analytics", true, true)));
     private static readonly ContactStepValidator Contact = new();
 
     // No solution is suggested in these inputs, so the inbound validator never reads its database.

@@ -104,7 +104,7 @@ public sealed class ExpiryTests(QuietPortalFactory factory) : IClassFixture<Quie
     public async Task Accept_after_the_fake_clock_passes_the_due_date_is_refused_before_the_job_runs()
     {
         var id = await world.CoSellNewAsync();
-        factory.Clock.Advance(TimeSpan.FromDays(14) + TimeSpan.FromMinutes(1));
+        factory.Clock.Advance(world.ReviewWindow + TimeSpan.FromMinutes(1));
         using var reviewer = await factory.LoginAsync(DemoAccounts.Reviewer);
         var page = await reviewer.GetPageAsync($"/deals/{id}");
         Assert.Null(page.QuerySelector($"form[action='/deals/{id}/accept']"));

@@ -49,11 +49,10 @@ public static class InsightsDataSet
     public const string ReviewDueLater = "Delta – inbound due in 5 days";
     public const string RegistrationSubmitted = "Echo – registration submitted";
 
-    private static readonly TimeSpan Window = TimeSpan.FromDays(14);
-
     public static async Task CreateAsync(PortalFactory factory)
     {
         var now = PortalFactory.Start.UtcDateTime;
+        var window = new DealBuilder(factory).ReviewWindow;
         await using var db = factory.NewDbContext();
         var org = new Organisation(OrganisationName, OrganisationKind.Partner, "PT");
         db.Organisations.Add(org);
@@ -85,9 +84,9 @@ public static class InsightsDataSet
 
         DateTime Ago(double days) => now.AddDays(-days);
         Deal Outbound(string name, string customer, decimal value, string currency, Solution[] solutions, double createdDaysAgo, bool share = true) =>
-            Deal.CreateOutbound(admin, customers[customer], null, Details(name, customers[customer], value, currency, Ago(createdDaysAgo)), solutions, HelpWanted.None, share, Ago(createdDaysAgo), Window);
+            Deal.CreateOutbound(admin, customers[customer], null, Details(name, customers[customer], value, currency, Ago(createdDaysAgo)), solutions, HelpWanted.None, share, Ago(createdDaysAgo), window);
         Deal Inbound(string name, string customer, decimal value, Solution[] solutions, double createdDaysAgo) =>
-            Deal.CreateInbound(reviewer, org.Id, customers[customer], null, Details(name, customers[customer], value, "EUR", Ago(createdDaysAgo)), solutions, Ago(createdDaysAgo), Window);
+            Deal.CreateInbound(reviewer, org.Id, customers[customer], null, Details(name, customers[customer], value, "EUR", Ago(createdDaysAgo)), solutions, Ago(createdDaysAgo), window);
 
         var d1 = Outbound("Alpha – won in August", Alpha, 10_000m, "EUR", [s1], 100);
         d1.Accept(reviewer, Ago(98));

@@ -5,6 +5,7 @@ using ReferralPortal.Domain.Customers;
 using ReferralPortal.Domain.Deals;
 using ReferralPortal.Web.Features.NewDeal;
 using ReferralPortal.Web.Infrastructure;
+using ReferralPortal.Web.Tests.Infrastructure;
 
 namespace ReferralPortal.Web.Tests;
 
@@ -13,11 +14,6 @@ public sealed class NewDealValidatorTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 29, 9, 0, 0, TimeSpan.Zero);
     private static readonly DateOnly Today = DateOnly.FromDateTime(Now.UtcDateTime);
-
-    private sealed class FixedSolutions(params SolutionChoice[] choices) : IPartnerSolutions
-    {
-        public Task<IReadOnlyList<SolutionChoice>> PublishedAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<SolutionChoice>>(choices);
-    }
 
     private static readonly DetailsStepValidator Details = new(
         new FakeTimeProvider(Now),

@@ -21,7 +21,7 @@ public sealed partial class ReviewCountdownPageTests(QuietPortalFactory factory)
     [Fact]
     public async Task Deal_due_in_about_28_hours_shows_1_day_left_in_the_list_and_on_the_deal_page()
     {
-        var id = await world.CoSellNewAsync(createdAt: world.Now - LifecycleWorld.Window + TimeSpan.FromHours(28));
+        var id = await world.CoSellNewAsync(createdAt: world.Now - world.ReviewWindow + TimeSpan.FromHours(28));
         using var reviewer = await factory.LoginAsync(DemoAccounts.Reviewer);
 
         var deal = await reviewer.GetPageAsync($"/deals/{id}");
@@ -34,7 +34,7 @@ public sealed partial class ReviewCountdownPageTests(QuietPortalFactory factory)
     [Fact]
     public async Task Deal_past_its_due_time_and_not_yet_expired_shows_overdue_not_due_today()
     {
-        var id = await world.CoSellNewAsync(createdAt: world.Now - LifecycleWorld.Window - TimeSpan.FromMinutes(30));
+        var id = await world.CoSellNewAsync(createdAt: world.Now - world.ReviewWindow - TimeSpan.FromMinutes(30));
         using var reviewer = await factory.LoginAsync(DemoAccounts.Reviewer);
 
         var deal = await reviewer.GetPageAsync($"/deals/{id}");
@@ -48,7 +48,7 @@ public sealed partial class ReviewCountdownPageTests(QuietPortalFactory factory)
     [Fact]
     public async Task Reminder_sent_with_2_days_and_20_hours_left_says_2_days_left_in_app_and_by_mail()
     {
-        var id = await world.InboundNewAsync(createdAt: world.Now - LifecycleWorld.Window + TimeSpan.FromHours(68));
+        var id = await world.InboundNewAsync(createdAt: world.Now - world.ReviewWindow + TimeSpan.FromHours(68));
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<ReviewWindowSweep>().RunAsync(CancellationToken.None);

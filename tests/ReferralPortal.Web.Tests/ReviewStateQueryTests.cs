@@ -19,7 +19,7 @@ public sealed class ReviewStateQueryTests(QuietPortalFactory factory) : IClassFi
     public async Task Rule_run_as_sql_selects_the_deals_the_rule_holds_for(string name)
     {
         var rule = Rule(name);
-        var window = LifecycleWorld.Window;
+        var window = world.ReviewWindow;
         foreach (var hoursLeft in new[] { -30, -1, 1, 23, 25, 71, 73, 200 })
         {
             await world.CoSellNewAsync(createdAt: world.Now - window + TimeSpan.FromHours(hoursLeft));

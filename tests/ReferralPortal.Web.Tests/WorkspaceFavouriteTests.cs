@@ -22,7 +22,7 @@ public sealed class WorkspaceFavouriteTests(PortalFactory factory) : IClassFixtu
 
     private async Task<bool> IsFavouriteAsync(string email, int dealId)
     {
-        var user = await WorkspaceTestData.ActorAsync(factory, email);
+        var user = await new DealBuilder(factory).ActorAsync(email);
         await using var db = WorkspaceTestData.Db(factory);
         return await db.DealFavourites.AnyAsync(f => f.UserId == user.UserId && f.DealId == dealId);
     }

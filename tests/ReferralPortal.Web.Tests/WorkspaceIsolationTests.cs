@@ -87,7 +87,7 @@ public sealed class WorkspaceIsolationTests(PortalFactory factory) : IClassFixtu
     public async Task Favorites_badge_counts_only_the_users_favourites_that_await_a_decision()
     {
         var northwind = await WorkspaceTestData.OrganisationIdAsync(factory, DemoAccounts.Northwind);
-        var actor = await WorkspaceTestData.ActorAsync(factory, DemoAccounts.NorthwindAdmin);
+        var actor = await new DealBuilder(factory).ActorAsync(DemoAccounts.NorthwindAdmin);
         var now = factory.Clock.GetUtcNow().UtcDateTime;
         await using (var db = WorkspaceTestData.Db(factory))
         {

@@ -17,32 +17,10 @@ internal static class WorkspaceTestData
         return factory.NewDbContext();
     }
 
-    public static async Task<Actor> ActorAsync(PortalFactory factory, string email)
-    {
-        await using var db = WorkspaceTestData.Db(factory);
-        var user = await db.Users.Include(u => u.Organisation).SingleAsync(u => u.Email == email);
-        return new Actor(user.Id, user.DisplayName, user.OrganisationId, user.Organisation!.Kind, user.Role);
-    }
-
-    /// <summary>
-    /// Creates an outbound deal for the admin's organisation with a new customer of its own, now or at
-    /// <paramref name="at"/> (its review window runs from then); returns the deal's ID.
-    /// </summary>
-    public static async Task<int> AddOutboundDealAsync(
-        PortalFactory factory, string adminEmail, string customerName, string dealName, string country = "PT", bool share = true, string? notes = null, DateTime? at = null)
-    {
-        var admin = await ActorAsync(factory, adminEmail);
-        await using var db = WorkspaceTestData.Db(factory);
-        var solutions = await db.Solutions.Where(s => s.OrganisationId == admin.OrganisationId && s.MarketplaceStatus == MarketplaceStatus.Published).ToListAsync();
-        var customer = new Customer(customerName, country, "Rua Nova 1", "Lisboa", "1000-001", "Retail", CompanySize.Small, null, true);
-        db.Customers.Add(customer);
-        var now = at ?? factory.Clock.GetUtcNow().UtcDateTime;
-        var details = new DealDetails(dealName, 1234.5m, "EUR", country, DateOnly.FromDateTime(now).AddDays(30), false, notes);
-        var deal = Deal.CreateOutbound(admin, customer, null, details, solutions, HelpWanted.None, share, now, TimeSpan.FromDays(14));
-        db.Deals.Add(deal);
-        await db.SaveChangesAsync();
-        return deal.Id;
-    }
+    /// <summary>An outbound deal of the admin's organisation for a new customer of its own (its solutions: every published one).</summary>
+    public static Task<int> AddOutboundDealAsync(
+        PortalFactory factory, string adminEmail, string customerName, string dealName, string country = "PT", bool share = true, string? notes = null, DateTime? at = null) =>
+        new DealBuilder(factory).OutboundAsync(adminEmail, share, at, new DealSetup(dealName, customerName, country, 1234.5m, notes, Eligible: null));
 
     public static async Task<int> OrganisationIdAsync(PortalFactory factory, string name)
     {

@@ -90,12 +90,9 @@ public partial class Deal
     public void Decline(Actor actor, CloseReason reason, string? comment, DateTime now)
     {
         Ensure(WhyNot(DealAction.Decline, actor, now));
-        reason = Guard.Listed(reason, ChooseAReason);
-        var text = Guard.OptionalText(comment, "Comment", 1000);
-        CloseReason = reason;
-        CloseComment = text;
+        var text = RecordCloseReason(reason, comment);
         DecidedAt = now;
-        Move(DealStatus.Declined, ActivityKind.Declined, actor, now, reason.ToString(), text);
+        Move(DealStatus.Declined, ActivityKind.Declined, actor, now, CloseReason.ToString(), text);
     }
 
     /// <summary>The system expires a New deal whose review due date has passed.</summary>
@@ -122,11 +119,16 @@ public partial class Deal
     public void MarkLost(Actor actor, CloseReason reason, string? comment, DateTime now)
     {
         Ensure(WhyNot(DealAction.MarkLost, actor, now));
-        reason = Guard.Listed(reason, ChooseAReason);
-        var text = Guard.OptionalText(comment, "Comment", 1000);
-        CloseReason = reason;
-        CloseComment = text;
-        Move(DealStatus.Lost, ActivityKind.Lost, actor, now, reason.ToString(), text);
+        var text = RecordCloseReason(reason, comment);
+        Move(DealStatus.Lost, ActivityKind.Lost, actor, now, CloseReason.ToString(), text);
+    }
+
+    // Declined and Lost keep a listed reason and an optional comment (SPEC 3 and 4).
+    private string? RecordCloseReason(CloseReason reason, string? comment)
+    {
+        CloseReason = Guard.Listed(reason, ChooseAReason);
+        CloseComment = Guard.OptionalText(comment, "Comment", 1000);
+        return CloseComment;
     }
 
     /// <summary>The owner's admin closes a non-terminal deal as an error; "Other" needs a note.</summary>

@@ -126,10 +126,12 @@ public partial class Deal
     /// <summary>A partner's admin creates a deal: shared = co-sell (New, reviewed by the vendor), otherwise private (Active).</summary>
     public static Deal CreateOutbound(Actor actor, Customer customer, DealContact? contact, DealDetails details, IReadOnlyCollection<Solution> attached, HelpWanted help, bool share, DateTime now, TimeSpan reviewWindow)
     {
-        var check = DealCreationPolicy.Check(actor, attached);
-        if (!actor.IsPartnerAdmin)
+        // The wizard's rule. The aggregate sees only the attached solutions, and an attached solution need not be
+        // co-sell ready itself (SPEC 5): the organisation's ready solution is the gate's fact, checked on every wizard
+        // request, so here the actor's condition is the one that can refuse.
+        if (DealCreationPolicy.Check(actor, hasPublishedCoSellReadySolution: true).UnmetConditions is [var why, ..])
         {
-            throw new NotAllowedException(check.UnmetConditions[0]);
+            throw new NotAllowedException(why);
         }
 
         if (attached.Count == 0)

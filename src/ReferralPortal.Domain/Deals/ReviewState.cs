@@ -54,6 +54,9 @@ public static class ReviewState
     /// <summary>"Due soon": at most this many days remain. The reminder goes out then, lists highlight the deal.</summary>
     public const int DueSoonDays = 3;
 
+    /// <summary>SPEC 3: the review window a programme starts with (days); <c>Programme:ReviewWindowDays</c> may change it.</summary>
+    public const int DefaultWindowDays = 14;
+
     /// <summary>The window has passed and nobody decided: the deal is, or is about to be, Expired.</summary>
     public static readonly DealRule Overdue = new((d, now) => d.Status == DealStatus.New && d.ReviewDueAt <= now);
 

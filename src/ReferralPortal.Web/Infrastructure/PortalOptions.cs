@@ -10,7 +10,7 @@ public sealed class ProgrammeOptions
     /// <summary>The vendor organisation's country (ISO 3166-1 alpha-2), used when the bootstrap command creates it.</summary>
     public string VendorCountry { get; set; } = "US";
 
-    public int ReviewWindowDays { get; set; } = 14;
+    public int ReviewWindowDays { get; set; } = Domain.Deals.ReviewState.DefaultWindowDays;
 
     private static readonly string[] DefaultCurrencies = ["USD", "EUR", "GBP"];
 

@@ -9,7 +9,10 @@ namespace ReferralPortal.Domain.Tests.Builders;
 public sealed class DealBuilder
 {
     public static readonly DateTime Now = new(2026, 11, 29, 10, 0, 0, DateTimeKind.Utc);
-    public static readonly TimeSpan Window = TimeSpan.FromDays(14);
+    public static readonly TimeSpan Window = TimeSpan.FromDays(ReviewState.DefaultWindowDays);
+
+    /// <summary>Every status the domain calls terminal, for theories over "a closed deal".</summary>
+    public static TheoryData<DealStatus> TerminalStatuses => [.. Enum.GetValues<DealStatus>().Where(Deal.IsTerminalStatus)];
 
     /// <summary>A moment well inside the review window of a deal built at <see cref="Now"/>.</summary>
     public static readonly DateTime Later = Now.AddDays(1);

@@ -75,17 +75,6 @@ public sealed class CreatingDealsTests
         Assert.False(deal.IsVisibleTo(Actors.Named(who)));
     }
 
-    [Theory]
-    [InlineData("owner-user")]
-    [InlineData("reviewer")]
-    [InlineData("programme-admin")]
-    public void Outbound_deal_by_anyone_but_a_partner_admin_is_refused(string who)
-    {
-        var error = Assert.Throws<NotAllowedException>(() => CreateOutbound(Actors.Named(who), share: true, attached: OwnSolution()));
-
-        Assert.Equal(DealCreationPolicy.NotReferralAdmin, error.Message);
-    }
-
     [Fact]
     public void Outbound_deal_without_solutions_is_refused()
     {

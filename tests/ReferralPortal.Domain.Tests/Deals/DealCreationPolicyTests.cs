@@ -1,18 +1,34 @@
+using ReferralPortal.Domain.Common;
 using ReferralPortal.Domain.Deals;
 using ReferralPortal.Domain.Organisations;
 using ReferralPortal.Domain.Tests.Builders;
 
 namespace ReferralPortal.Domain.Tests.Deals;
 
-/// <summary>SPEC 5: New deal needs a referral admin of a partner with a published, co-sell ready solution.</summary>
+/// <summary>
+/// SPEC 5: New deal needs a referral admin of a partner with a published, co-sell ready solution. The one rule
+/// (<see cref="DealCreationPolicy.Check"/>, with <see cref="DealCreationPolicy.ReadySolutionOf"/> choosing the
+/// solutions that count) as the wizard's gate asks it, and as <see cref="Deal.CreateOutbound"/> enforces it.
+/// </summary>
 public sealed class DealCreationPolicyTests
 {
     private static readonly Solution Ready = DealBuilder.PublishedSolution(Actors.PartnerA);
 
+    // As the wizard's gate asks: does the organisation have a solution the predicate accepts?
+    private static DealCreationCheck Check(Actor actor, params Solution[] organisationSolutions) =>
+        DealCreationPolicy.Check(actor, organisationSolutions.AsQueryable().Any(DealCreationPolicy.ReadySolutionOf(actor.OrganisationId)));
+
+    private static Solution WithStatus(MarketplaceStatus marketplace, CoSellStatus coSell)
+    {
+        var s = new Solution(Actors.PartnerA, "Edge Gateway", "Listing");
+        s.SetProgrammeStatus(Actors.ProgrammeAdmin(), marketplace, coSell, false);
+        return s;
+    }
+
     [Fact]
     public void Partner_admin_with_a_published_co_sell_ready_solution_is_allowed()
     {
-        var check = DealCreationPolicy.Check(Actors.PartnerAdmin(), [Ready]);
+        var check = Check(Actors.PartnerAdmin(), Ready);
 
         Assert.True(check.Allowed);
         Assert.Empty(check.UnmetConditions);
@@ -21,7 +37,7 @@ public sealed class DealCreationPolicyTests
     [Fact]
     public void Referral_user_is_told_only_admins_create_deals()
     {
-        var check = DealCreationPolicy.Check(Actors.PartnerUser(), [Ready]);
+        var check = Check(Actors.PartnerUser(), Ready);
 
         Assert.False(check.Allowed);
         Assert.Equal([DealCreationPolicy.NotReferralAdmin], check.UnmetConditions);
@@ -30,36 +46,21 @@ public sealed class DealCreationPolicyTests
     [Fact]
     public void Partner_admin_without_solutions_is_told_a_co_sell_ready_solution_is_missing()
     {
-        var check = DealCreationPolicy.Check(Actors.PartnerAdmin(), []);
-
-        Assert.Equal([DealCreationPolicy.NoCoSellReadySolution], check.UnmetConditions);
+        Assert.Equal([DealCreationPolicy.NoCoSellReadySolution], Check(Actors.PartnerAdmin()).UnmetConditions);
     }
 
-    [Fact]
-    public void Partner_admin_with_a_published_solution_that_is_not_co_sell_ready_is_refused()
+    [Theory]
+    [InlineData(MarketplaceStatus.Published, CoSellStatus.NotReady)]
+    [InlineData(MarketplaceStatus.Draft, CoSellStatus.CoSellReady)]
+    public void Partner_admin_whose_solution_is_not_both_published_and_co_sell_ready_is_refused(MarketplaceStatus marketplace, CoSellStatus coSell)
     {
-        var notReady = DealBuilder.PublishedSolution(Actors.PartnerA, coSellReady: false);
-
-        var check = DealCreationPolicy.Check(Actors.PartnerAdmin(), [notReady]);
-
-        Assert.Equal([DealCreationPolicy.NoCoSellReadySolution], check.UnmetConditions);
-    }
-
-    [Fact]
-    public void Partner_admin_with_a_co_sell_ready_solution_still_in_draft_is_refused()
-    {
-        var draft = new Solution(Actors.PartnerA, "Edge Gateway", "Draft listing");
-        draft.SetProgrammeStatus(Actors.ProgrammeAdmin(), MarketplaceStatus.Draft, CoSellStatus.CoSellReady, false);
-
-        var check = DealCreationPolicy.Check(Actors.PartnerAdmin(), [draft]);
-
-        Assert.Equal([DealCreationPolicy.NoCoSellReadySolution], check.UnmetConditions);
+        Assert.Equal([DealCreationPolicy.NoCoSellReadySolution], Check(Actors.PartnerAdmin(), WithStatus(marketplace, coSell)).UnmetConditions);
     }
 
     [Fact]
     public void Another_partners_co_sell_ready_solution_does_not_count()
     {
-        var check = DealCreationPolicy.Check(Actors.PartnerAdmin(), [DealBuilder.PublishedSolution(Actors.PartnerB)]);
+        var check = Check(Actors.PartnerAdmin(), DealBuilder.PublishedSolution(Actors.PartnerB));
 
         Assert.Equal([DealCreationPolicy.NoCoSellReadySolution], check.UnmetConditions);
     }
@@ -67,34 +68,29 @@ public sealed class DealCreationPolicyTests
     [Fact]
     public void Referral_user_without_a_co_sell_ready_solution_is_told_both_conditions()
     {
-        var check = DealCreationPolicy.Check(Actors.PartnerUser(), []);
-
-        Assert.Equal([DealCreationPolicy.NotReferralAdmin, DealCreationPolicy.NoCoSellReadySolution], check.UnmetConditions);
+        Assert.Equal([DealCreationPolicy.NotReferralAdmin, DealCreationPolicy.NoCoSellReadySolution], Check(Actors.PartnerUser()).UnmetConditions);
     }
 
     [Theory]
     [InlineData("reviewer")]
     [InlineData("programme-admin")]
-    public void Vendor_user_is_refused_with_both_conditions(string who)
+    public void Vendor_user_is_refused_with_both_conditions_even_when_told_a_solution_is_ready(string who)
     {
-        var check = DealCreationPolicy.Check(Actors.Named(who), [Ready]);
+        var check = DealCreationPolicy.Check(Actors.Named(who), hasPublishedCoSellReadySolution: true);
 
         Assert.Equal([DealCreationPolicy.NotReferralAdmin, DealCreationPolicy.NoCoSellReadySolution], check.UnmetConditions);
     }
 
     [Theory]
-    [InlineData("owner-admin", true, true)]
-    [InlineData("owner-admin", false, false)]
-    [InlineData("owner-user", true, false)]
-    [InlineData("reviewer", true, false)]
-    public void Check_from_known_facts_gives_the_same_answer_as_from_solutions(string who, bool hasReadySolution, bool allowed)
+    [InlineData("owner-user")]
+    [InlineData("reviewer")]
+    [InlineData("programme-admin")]
+    public void CreateOutbound_by_anyone_but_a_partner_admin_is_refused_with_the_policys_reason(string who)
     {
         var actor = Actors.Named(who);
 
-        var fromFacts = DealCreationPolicy.Check(actor, hasReadySolution);
-        var fromSolutions = DealCreationPolicy.Check(actor, hasReadySolution ? [Ready] : []);
+        var error = Assert.Throws<NotAllowedException>(() => Deal.CreateOutbound(actor, DealBuilder.Customer(), null, DealBuilder.Details(DealBuilder.Now), [Ready], HelpWanted.None, true, DealBuilder.Now, DealBuilder.Window));
 
-        Assert.Equal(allowed, fromFacts.Allowed);
-        Assert.Equal(fromSolutions.UnmetConditions, fromFacts.UnmetConditions);
+        Assert.Equal(DealCreationPolicy.Check(actor, hasPublishedCoSellReadySolution: true).UnmetConditions[0], error.Message);
     }
 }

@@ -83,11 +83,7 @@ public sealed class EditingTests
     }
 
     [Theory]
-    [InlineData(DealStatus.Won)]
-    [InlineData(DealStatus.Lost)]
-    [InlineData(DealStatus.Declined)]
-    [InlineData(DealStatus.Expired)]
-    [InlineData(DealStatus.ClosedAsError)]
+    [MemberData(nameof(DealBuilder.TerminalStatuses), MemberType = typeof(DealBuilder))]
     public void Edit_of_a_terminal_deal_is_refused(DealStatus status)
     {
         var deal = new DealBuilder().BuildIn(status);

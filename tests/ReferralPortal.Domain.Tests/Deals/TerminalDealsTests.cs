@@ -10,11 +10,7 @@ public sealed class TerminalDealsTests
     private static readonly DateTime Later = DealBuilder.Now.AddDays(2);
 
     [Theory]
-    [InlineData(DealStatus.Won)]
-    [InlineData(DealStatus.Lost)]
-    [InlineData(DealStatus.Declined)]
-    [InlineData(DealStatus.Expired)]
-    [InlineData(DealStatus.ClosedAsError)]
+    [MemberData(nameof(DealBuilder.TerminalStatuses), MemberType = typeof(DealBuilder))]
     public void Terminal_deal_allows_the_owner_admin_only_to_add_notes(DealStatus status)
     {
         var deal = new DealBuilder().BuildIn(status);

@@ -24,6 +24,23 @@ public sealed class PortalClient(HttpClient http) : IDisposable
 
     public Task<HttpResponseMessage> GetAsync(string url) => Http.GetAsync(url);
 
+    /// <summary>Where the browser lands from <paramref name="url"/>: the redirects followed (at most five).</summary>
+    public async Task<string> LandingAsync(string url)
+    {
+        for (var hops = 0; hops < 5; hops++)
+        {
+            using var response = await Http.GetAsync(url);
+            if (response.StatusCode != HttpStatusCode.Redirect)
+            {
+                return url;
+            }
+
+            url = response.Headers.Location!.OriginalString;
+        }
+
+        throw new InvalidOperationException("Too many redirects.");
+    }
+
     /// <summary>The top bar's language switch, as a click on it sends it.</summary>
     public Task<HttpResponseMessage> SwitchLanguageAsync(string culture, string returnUrl = "/") =>
         Http.GetAsync($"/culture/{Uri.EscapeDataString(culture)}?returnUrl={Uri.EscapeDataString(returnUrl)}");

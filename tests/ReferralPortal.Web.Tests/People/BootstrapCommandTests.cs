@@ -80,20 +80,7 @@ public sealed partial class BootstrapCommandTests : IDisposable
 
     private async Task<CommandRun> RunAsync(params string[] args)
     {
-        var web = TwoInstances.AppProcess.WebProjectOutput();
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = web.ProjectDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(web.Dll);
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
+        var info = TwoInstances.AppProcess.DotnetWeb(args);
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["ConnectionStrings__Referrals"] = ConnectionString;
         info.Environment["Database__Provider"] = "Sqlite";

@@ -39,6 +39,27 @@ public sealed class TeamTests(PortalFactory factory) : IClassFixture<PortalFacto
     }
 
     [Fact]
+    public async Task Last_sign_in_and_recent_changes_are_local_time_elements_with_an_iso_utc_datetime()
+    {
+        using var admin = await factory.LoginAsync(DemoAccounts.NorthwindAdmin);
+        await PeopleWorld.InviteAsync(admin, PeopleWorld.NewEmail("local-time"), "ReferralUser"); // one recent change at least
+
+        var page = await admin.GetPageAsync("/team");
+
+        var nadia = page.QuerySelectorAll("#members-heading ~ div tbody tr").Single(r => r.QuerySelectorAll("td")[1].TextContent.Trim() == DemoAccounts.NorthwindAdmin);
+        AssertLocalTime(nadia.QuerySelectorAll("td")[4]);
+        AssertLocalTime(page.QuerySelector("#changes-heading ~ div tbody tr td")!);
+    }
+
+    // Issue 18: one way to show a moment, the <local-time> tag helper (site.js turns it into the browser's time).
+    private static void AssertLocalTime(AngleSharp.Dom.IElement cell)
+    {
+        var time = cell.QuerySelector("time[data-local-time]");
+        Assert.NotNull(time);
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$", time.GetAttribute("datetime"));
+    }
+
+    [Fact]
     public async Task Nobody_can_deactivate_themselves()
     {
         using var admin = await factory.LoginAsync(DemoAccounts.AdventureWorksAdmin);

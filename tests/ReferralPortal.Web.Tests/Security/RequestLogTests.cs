@@ -42,17 +42,14 @@ public sealed class RequestLogTests(ProductionApp app) : IClassFixture<Productio
     [Fact]
     public async Task Forbidden_request_is_in_the_console_log_with_the_user()
     {
-        using var client = app.NewClient();
-        await client.LoginAsync(DemoAccounts.NorthwindSales);
+        using var client = await SignedInAsync();
         var from = app.Process.Lines.Count;
 
         using var response = await client.GetAsync("/solutions/new");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var events = await app.WaitForAsync(from, e => IsRequest(e, "GET", "/solutions/new", 302));
-        var denied = Assert.Single(events, e => Message(e).StartsWith("Access denied", StringComparison.Ordinal));
+        var denied = EventWithUser(await app.WaitForAsync(from, e => IsRequest(e, "GET", "/solutions/new", 302)), "Access denied");
         Assert.Equal("Warning", Level(denied));
-        Assert.False(string.IsNullOrEmpty(denied.GetProperty("UserId").GetString()));
         using var page = await client.GetAsync(response.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
         await app.WaitForAsync(from, e => IsRequest(e, "GET", "/error/403", 403));
@@ -61,17 +58,14 @@ public sealed class RequestLogTests(ProductionApp app) : IClassFixture<Productio
     [Fact]
     public async Task Sign_out_is_in_the_console_log_with_the_user()
     {
-        using var client = app.NewClient();
-        await client.LoginAsync(DemoAccounts.NorthwindSales);
+        using var client = await SignedInAsync();
         var page = await client.GetPageAsync("/notifications");
         var from = app.Process.Lines.Count;
 
         using var response = await client.PostWithTokenAsync(page, "/account/logout", []);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var events = await app.WaitForAsync(from, e => IsRequest(e, "POST", "/account/logout", 302));
-        var signedOut = Assert.Single(events, e => Message(e).StartsWith("Signed out", StringComparison.Ordinal));
-        Assert.False(string.IsNullOrEmpty(signedOut.GetProperty("UserId").GetString()));
+        EventWithUser(await app.WaitForAsync(from, e => IsRequest(e, "POST", "/account/logout", 302)), "Signed out");
     }
 
     [Fact]
@@ -93,6 +87,21 @@ public sealed class RequestLogTests(ProductionApp app) : IClassFixture<Productio
         Assert.DoesNotContain(events, e => Level(e) is "Error" or "Fatal");
         Assert.DoesNotContain(events, e => e.TryGetProperty("@x", out _));
         Assert.InRange(events.Count(e => Message(e).StartsWith("Unreadable token", StringComparison.Ordinal)), 1, Requests / 2);
+    }
+
+    private async Task<PortalClient> SignedInAsync()
+    {
+        var client = app.NewClient();
+        await client.LoginAsync(DemoAccounts.NorthwindSales);
+        return client;
+    }
+
+    // The one event of the request that starts with the message; it names the signed-in user.
+    private static JsonElement EventWithUser(IReadOnlyList<JsonElement> events, string message)
+    {
+        var found = Assert.Single(events, e => Message(e).StartsWith(message, StringComparison.Ordinal));
+        Assert.False(string.IsNullOrEmpty(found.GetProperty("UserId").GetString()), $"“{message}” does not name the user.");
+        return found;
     }
 
     private static bool IsRequest(JsonElement e, string method, string path, int status) =>

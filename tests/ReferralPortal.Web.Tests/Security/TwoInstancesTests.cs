@@ -241,11 +241,9 @@ public sealed class TwoInstances : IAsyncLifetime
         /// <summary>Everything the process wrote so far (its console log sink, stdout and stderr).</summary>
         public IReadOnlyList<string> Lines => [.. output];
 
-        /// <param name="environment">Variables set after the defaults (which they override), e.g. another environment.</param>
-        public static async Task<AppProcess> StartAsync(string connectionString, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
+        /// <summary>`dotnet ReferralPortal.Web.dll ARGS` from the web project's folder, its output redirected to be read.</summary>
+        public static ProcessStartInfo DotnetWeb(params string[] args)
         {
-            var port = FreePort();
-            var baseUrl = $"http://127.0.0.1:{port}";
             var web = WebProjectOutput();
             var info = new ProcessStartInfo("dotnet")
             {
@@ -255,8 +253,20 @@ public sealed class TwoInstances : IAsyncLifetime
                 UseShellExecute = false,
             };
             info.ArgumentList.Add(web.Dll);
-            info.ArgumentList.Add("--urls");
-            info.ArgumentList.Add(baseUrl);
+            foreach (var arg in args)
+            {
+                info.ArgumentList.Add(arg);
+            }
+
+            return info;
+        }
+
+        /// <param name="environment">Variables set after the defaults (which they override), e.g. another environment.</param>
+        public static async Task<AppProcess> StartAsync(string connectionString, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
+        {
+            var port = FreePort();
+            var baseUrl = $"http://127.0.0.1:{port}";
+            var info = DotnetWeb("--urls", baseUrl);
             info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
             info.Environment["ConnectionStrings__Referrals"] = connectionString;
             info.Environment["Database__Provider"] = TestDatabase.Provider;

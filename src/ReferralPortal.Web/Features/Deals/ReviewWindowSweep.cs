@@ -3,6 +3,7 @@ using ReferralPortal.Data;
 using ReferralPortal.Domain.Deals;
 using ReferralPortal.Domain.Notifications;
 using ReferralPortal.Web.Features.Notifications;
+using ReferralPortal.Web.Infrastructure;
 
 namespace ReferralPortal.Web.Features.Deals;
 
@@ -58,18 +59,9 @@ public sealed class ReviewWindowSweep(ReferralsDbContext db, TimeProvider clock,
 
         deal.Expire(now);
         await notifier.StageAsync(deal, NotificationRules.For(deal, ActivityKind.Expired, null), null, now, ct);
-        try
-        {
-            // UPDATE … WHERE Id = @id AND Version = @read, in one transaction with the activity entry.
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Another instance expired it, or someone decided it, after we read it: nothing of ours was saved.
-            db.ChangeTracker.Clear();
-            return false;
-        }
+        // UPDATE … WHERE Id = @id AND Version = @read, in one transaction with the activity entry; false when another
+        // instance expired it, or someone decided it, after we read it: nothing of ours was saved.
+        return await db.TrySaveChangesAsync(ct);
     }
 
     private async Task<bool> RemindAsync(int id, DateTime now, CancellationToken ct)

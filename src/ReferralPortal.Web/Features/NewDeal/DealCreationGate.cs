@@ -17,11 +17,7 @@ public sealed class DealCreationGate(ReferralsDbContext db)
 {
     public async Task<DealCreationCheck> CheckAsync(Actor actor, CancellationToken ct)
     {
-        var ready = actor.IsPartner && await db.Solutions.AnyAsync(
-            s => s.OrganisationId == actor.OrganisationId
-                && s.MarketplaceStatus == MarketplaceStatus.Published
-                && s.CoSellStatus == CoSellStatus.CoSellReady,
-            ct);
+        var ready = actor.IsPartner && await db.Solutions.AnyAsync(DealCreationPolicy.ReadySolutionOf(actor.OrganisationId), ct);
         return DealCreationPolicy.Check(actor, ready);
     }
 }
