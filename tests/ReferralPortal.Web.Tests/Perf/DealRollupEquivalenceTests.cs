@@ -83,9 +83,9 @@ public sealed class DealRollupEquivalenceTests(QuietPortalFactory factory) : ICl
         var details = new DealDetails($"Rollup deal {i}", Money(random), Currencies[random.Next(Currencies.Length)], "PT", DateOnly.FromDateTime(world.Now).AddDays(90), false, null);
         var deal = (i % 4) switch
         {
-            0 => Deal.CreateOutbound(owner, customer, null, details, solutions, HelpWanted.None, share: false, at, LifecycleWorld.Window),
-            1 => Deal.CreateInbound(reviewer, owner.OrganisationId, customer, null, details, solutions, at, LifecycleWorld.Window),
-            _ => Deal.CreateOutbound(owner, customer, null, details, solutions, HelpWanted.None, share: true, at, LifecycleWorld.Window),
+            0 => Deal.CreateOutbound(owner, customer, null, details, solutions, HelpWanted.None, share: false, at, world.ReviewWindow),
+            1 => Deal.CreateInbound(reviewer, owner.OrganisationId, customer, null, details, solutions, at, world.ReviewWindow),
+            _ => Deal.CreateOutbound(owner, customer, null, details, solutions, HelpWanted.None, share: true, at, world.ReviewWindow),
         };
         db.Deals.Add(deal);
         await db.SaveChangesAsync();
