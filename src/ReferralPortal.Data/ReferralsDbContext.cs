@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using ReferralPortal.Data.Rollups;
 using ReferralPortal.Domain.Customers;
 using ReferralPortal.Domain.Deals;
 using ReferralPortal.Domain.Drafts;
@@ -43,6 +44,9 @@ public class ReferralsDbContext(DbContextOptions<ReferralsDbContext> options)
     public DbSet<EmailMessage> EmailOutbox => Set<EmailMessage>();
 
     public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    /// <summary>The Insights summary rows, kept current by every save that changes a deal (<see cref="DealRollupWriter"/>).</summary>
+    public DbSet<DealRollup> DealRollups => Set<DealRollup>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
@@ -118,6 +122,11 @@ public class ReferralsDbContext(DbContextOptions<ReferralsDbContext> options)
         // Channel conflicts are the vendor's alone (issue 19): a partner's query of them returns nothing.
         builder.Entity<DealConflict>().HasQueryFilter(c => allOrganisations);
 
+        // Rollups are per organisation and deal type, scoped as the deals are; a team-limited user (whose figures
+        // count only the team's deals) reads none of them: Insights counts that user's deals directly.
+        builder.Entity<DealRollup>().HasQueryFilter(r => (r.OrganisationId == partnerScope && teamScope == null)
+            || r.DealType == coSellScope || r.DealType == privateScope);
+
         if (Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")
         {
             SqliteConventions.Apply(builder);
@@ -131,13 +140,16 @@ public class ReferralsDbContext(DbContextOptions<ReferralsDbContext> options)
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BumpVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+
+        // Nothing in the portal saves synchronously; this keeps the rollups right for anyone who does.
+        return DealRollupWriter.SaveAsync(this, acceptAllChangesOnSuccess, accept => Task.FromResult(base.SaveChanges(accept)), CancellationToken.None)
+            .GetAwaiter().GetResult();
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return DealRollupWriter.SaveAsync(this, acceptAllChangesOnSuccess, accept => base.SaveChangesAsync(accept, cancellationToken), cancellationToken);
     }
 
     // SQLite has no server-generated rowversion, so the app bumps the token on both providers alike.

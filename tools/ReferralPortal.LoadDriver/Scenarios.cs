@@ -30,6 +30,17 @@ internal static class Scenarios
         return 0;
     }
 
+    /// <summary>Signs in, starts a New deal draft and prints the session's cookie and the draft's path (for pages.sh).</summary>
+    public static async Task<int> DraftAsync(Uri baseUrl, string email)
+    {
+        using var session = new PortalSession(baseUrl);
+        await session.LoginAsync(email);
+        var draft = await WizardSequence.DraftAsync(session);
+        Console.WriteLine($"COOKIE='{session.CookieHeader}'");
+        Console.WriteLine($"DRAFT='{draft}'");
+        return 0;
+    }
+
     /// <summary>Runs the New deal wizard end to end, sequentially, and reports sequence latencies.</summary>
     public static async Task<int> WizardAsync(Uri baseUrl, string email, int count)
     {

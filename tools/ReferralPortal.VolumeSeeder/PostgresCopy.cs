@@ -79,6 +79,8 @@ internal sealed class PostgresCopy(SqliteConnection source, NpgsqlConnection tar
         "timestamp with time zone" => import.WriteAsync(
             DateTimeOffset.Parse((string)value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).UtcDateTime, NpgsqlDbType.TimestampTz),
         "bytea" => import.WriteAsync((byte[])value, NpgsqlDbType.Bytea),
+        // SQLite keeps a Guid as text (a benchmarked file holds the wizard scenario's drafts).
+        "uuid" => import.WriteAsync(value is byte[] bytes ? new Guid(bytes) : Guid.Parse(Convert.ToString(value, CultureInfo.InvariantCulture)!), NpgsqlDbType.Uuid),
         _ => import.WriteAsync(Convert.ToString(value, CultureInfo.InvariantCulture)!, NpgsqlDbType.Text),
     };
 

@@ -72,6 +72,14 @@ static async Task SeedSqliteAsync(SeedOptions options)
     await using var connection = new SqliteConnection(connectionString);
     await connection.OpenAsync();
     var written = await new BulkDeals(connection, options.Seed).WriteAsync(options.Deals);
+
+    // The bulk rows bypass the context, so the Insights rollups are counted once from the written deals.
+    await using (var provider = services.BuildServiceProvider())
+    await using (var scope = provider.CreateAsyncScope())
+    {
+        await ReferralPortal.Data.Rollups.DealRollupWriter.RebuildAsync(scope.ServiceProvider.GetRequiredService<ReferralsDbContext>());
+    }
+
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Seeded {written:N0} deals into {options.DatabasePath} in {stopwatch.Elapsed.TotalSeconds:F1} s"));
 }
 

@@ -266,6 +266,40 @@ namespace ReferralPortal.Data.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ReferralPortal.Data.Rollups.DealRollup", b =>
+                {
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DealType")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ValueCents")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganisationId", "Dimension", "DealType", "Key", "Currency");
+
+                    b.HasIndex("Dimension", "DealType", "Currency", "Key", "Count", "ValueCents");
+
+                    b.ToTable("DealRollups", (string)null);
+                });
+
             modelBuilder.Entity("ReferralPortal.Data.UserSession", b =>
                 {
                     b.Property<string>("Id")
@@ -507,17 +541,57 @@ namespace ReferralPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("DealType", "AssignedReviewerId", "Status");
 
+                    b.HasIndex("DealType", "Direction", "Id");
+
                     b.HasIndex("DealType", "UpdatedAt", "Id");
 
                     b.HasIndex("RegistrationStatus", "RegistrationSubmittedAt", "Id");
 
+                    b.HasIndex("RegistrationStatus", "UpdatedAt", "Id");
+
+                    b.HasIndex("DealType", "Direction", "LocationCountry", "Id");
+
+                    b.HasIndex("DealType", "Direction", "Name", "Id");
+
+                    b.HasIndex("DealType", "Direction", "RegistrationStatus", "Id");
+
+                    b.HasIndex("DealType", "Direction", "ReviewDueAt", "Id");
+
+                    b.HasIndex("DealType", "Direction", "Status", "Id");
+
                     b.HasIndex("DealType", "Direction", "Status", "ReviewDueAt");
 
+                    b.HasIndex("DealType", "Direction", "UpdatedAt", "Id");
+
+                    b.HasIndex("DealType", "Direction", "Value", "Id");
+
                     b.HasIndex("DealType", "OwnerOrganisationId", "UpdatedAt", "Id");
+
+                    b.HasIndex("DealType", "RegistrationStatus", "UpdatedAt", "Id");
+
+                    b.HasIndex("OwnerOrganisationId", "Direction", "DealType", "Id");
+
+                    b.HasIndex("OwnerOrganisationId", "Direction", "LocationCountry", "Id");
+
+                    b.HasIndex("OwnerOrganisationId", "Direction", "Name", "Id");
+
+                    b.HasIndex("OwnerOrganisationId", "Direction", "RegistrationStatus", "Id");
+
+                    b.HasIndex("OwnerOrganisationId", "Direction", "ReviewDueAt", "Id");
+
+                    b.HasIndex("OwnerOrganisationId", "Direction", "Status", "Id");
 
                     b.HasIndex("OwnerOrganisationId", "Direction", "Status", "UpdatedAt");
 
                     b.HasIndex("OwnerOrganisationId", "Direction", "UpdatedAt", "Id");
+
+                    b.HasIndex("OwnerOrganisationId", "Direction", "Value", "Id");
+
+                    b.HasIndex("OwnerOrganisationId", "RegistrationStatus", "UpdatedAt", "Id");
+
+                    b.HasIndex("DealType", "Direction", "Stage", "UpdatedAt", "Id");
+
+                    b.HasIndex("OwnerOrganisationId", "Direction", "Stage", "UpdatedAt", "Id");
 
                     b.HasIndex("OwnerOrganisationId", "Direction", "LocationCountry", "Status", "UpdatedAt", "Id");
 

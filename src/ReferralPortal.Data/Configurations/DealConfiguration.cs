@@ -88,6 +88,8 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         b.HasIndex(d => new { d.DealType, d.AssignedReviewerId, d.Status });
         b.HasIndex(d => new { d.RegistrationStatus, d.RegistrationSubmittedAt, d.Id });
         b.HasIndex(d => new { d.CustomerId, d.Status });
+
+        PerfSortIndexes.Apply(b);
     }
 }
 

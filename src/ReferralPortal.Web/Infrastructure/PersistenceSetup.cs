@@ -114,6 +114,12 @@ public static class PersistenceSetup
             }
         }
 
+        // A database written before the Insights rollups existed (or filled in bulk) gets them counted once.
+        if ((migrate || seed) && await Data.Rollups.DealRollupWriter.EnsureBuiltAsync(db))
+        {
+            app.Logger.LogInformation("Counted the Insights rollups from the deals");
+        }
+
         if (isSqlite)
         {
             await RefreshSqliteStatisticsAsync(db);

@@ -77,6 +77,9 @@ public sealed class AuthorisationMatrixTests(PortalFactory factory) : IClassFixt
         ["Errors.Unexpected [ANY] /error"] = "NotFound NotFound NotFound NotFound NotFound NotFound NotFound",
         ["Errors.Status [ANY] /error/{code:int}"] = "NotFound NotFound NotFound NotFound NotFound NotFound NotFound",
 
+        // The customer picker: the people who choose customers (vendor reviewers, partners the New deal gate admits) are
+        // told what a search needs (no country or text here); everyone else is refused before the directory is read.
+        ["CustomerPicker.Search [GET] /customers/search"] = "Login Invalid Forbidden Forbidden Invalid Invalid Invalid",
         ["Inbound.New [GET] /inbound/new"] = "Login Forbidden Forbidden Forbidden Forbidden Ok Ok",
         ["Inbound.New [POST] /inbound/new"] = "Login Forbidden Forbidden Forbidden Forbidden Invalid Invalid",
 

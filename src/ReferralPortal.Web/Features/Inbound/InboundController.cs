@@ -19,11 +19,12 @@ public sealed class InboundController(InboundFormQuery formQuery, CreateInboundR
     public async Task<IActionResult> New(int? partnerId, CancellationToken ct) =>
         View(FormView, await formQuery.RunAsync(new InboundInput { PartnerId = partnerId }, ct));
 
-    /// <param name="show">"solutions" when the reviewer asked to see the chosen partner's solutions: the form comes back with what was entered, nothing is checked or sent.</param>
+    /// <param name="show">"solutions" when the reviewer asked to see the chosen partner's solutions, "customers" when they searched the
+    /// customer directory (the picker without JavaScript): the form comes back with what was entered, nothing is checked or sent.</param>
     [HttpPost("new")]
     public async Task<IActionResult> New(InboundInput input, string? show, CancellationToken ct)
     {
-        if (show == "solutions")
+        if (show is "solutions" or "customers")
         {
             ModelState.Clear();
             return View(FormView, await formQuery.RunAsync(input, ct));

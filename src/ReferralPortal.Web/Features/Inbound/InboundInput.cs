@@ -15,6 +15,12 @@ public sealed class InboundInput : IDealFields, IContactFields
 
     public int? CustomerId { get; set; }
 
+    /// <summary>The customer picker's country (empty: every country).</summary>
+    public string? CustomerCountry { get; set; }
+
+    /// <summary>The customer picker's search text: the form lists the directory's matches, not all of it.</summary>
+    public string? CustomerSearch { get; set; }
+
     public int? SolutionId { get; set; }
 
     public string? FirstName { get; set; }

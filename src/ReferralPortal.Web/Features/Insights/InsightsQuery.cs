@@ -6,10 +6,11 @@ using ReferralPortal.Domain.Organisations;
 namespace ReferralPortal.Web.Features.Insights;
 
 /// <summary>
-/// Reads the Insights figures with GROUP BY queries on the database; no deal is loaded. The context is
-/// already scoped to the user's organisation (the vendor sees every co-sell deal of the programme).
+/// Reads the Insights figures; no deal is loaded. The context is already scoped to the user's organisation (the
+/// vendor sees every co-sell deal of the programme). The figures come from the rollups (InsightsQuery.Rollups.cs),
+/// except for a team-limited referral user, whose figures count only the team's deals: grouped here, over those.
 /// </summary>
-public sealed class InsightsQuery(ReferralsDbContext db, TimeProvider clock)
+public sealed partial class InsightsQuery(ReferralsDbContext db, TimeProvider clock)
 {
     public const int TopCount = 5;
     public const int Months = 12;
@@ -29,9 +30,9 @@ public sealed class InsightsQuery(ReferralsDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
 
         // Status and deal type from one pass over the deals (a programme can hold hundreds of thousands).
-        var cells = await db.Deals.AsNoTracking()
+        var cells = FromRollups ? await StatusCellsFromRollupsAsync(ct) : await db.Deals.AsNoTracking()
             .GroupBy(d => new { d.Status, d.DealType, d.Currency })
-            .Select(g => new { g.Key.Status, g.Key.DealType, g.Key.Currency, Count = g.Count(), Value = g.Sum(d => d.Value) })
+            .Select(g => new StatusCell(g.Key.Status, g.Key.DealType, g.Key.Currency, g.Count(), g.Sum(d => d.Value)))
             .ToListAsync(ct);
         var byStatus = cells.GroupBy(c => (c.Status, c.Currency))
             .Select(g => new Cell<DealStatus>(g.Key.Status, g.Key.Currency, g.Sum(c => c.Count), g.Sum(c => c.Value)))
@@ -42,8 +43,8 @@ public sealed class InsightsQuery(ReferralsDbContext db, TimeProvider clock)
 
         var currencies = byStatus.GroupBy(c => c.Currency).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
         var chosen = ChooseCurrency(currency, byStatus);
-        var (median, decided) = await MedianDaysToDecisionAsync(ct);
-        var pipeline = await PipelineAsync(ct);
+        var (median, decided) = FromRollups ? await MedianDaysFromRollupsAsync(ct) : await MedianDaysToDecisionAsync(ct);
+        var pipeline = Pipeline(FromRollups ? await StageCellsFromRollupsAsync(ct) : await StageCellsAsync(ct));
 
         return new InsightsReport(
             actor.IsVendor,
@@ -51,13 +52,13 @@ public sealed class InsightsQuery(ReferralsDbContext db, TimeProvider clock)
             currencies,
             Split(byStatus, Enum.GetValues<DealStatus>()),
             Split(byType, Enum.GetValues<DealType>()),
-            chosen is null ? [] : await WonLostByMonthAsync(chosen, now, ct),
+            chosen is null ? [] : FromRollups ? await WonLostByMonthFromRollupsAsync(chosen, now, ct) : await WonLostByMonthAsync(chosen, now, ct),
             byStatus.Where(c => c.Key == DealStatus.Won).Sum(c => c.Count),
             byStatus.Where(c => c.Key == DealStatus.Lost).Sum(c => c.Count),
             median,
             decided,
-            chosen is null ? [] : await TopCustomersAsync(chosen, ct),
-            chosen is null ? [] : await TopSolutionsAsync(chosen, ct),
+            chosen is null ? [] : FromRollups ? await TopCustomersFromRollupsAsync(chosen, ct) : await TopCustomersAsync(chosen, ct),
+            chosen is null ? [] : FromRollups ? await TopSolutionsFromRollupsAsync(chosen, ct) : await TopSolutionsAsync(chosen, ct),
             withAttention ? await ReviewsDueSoonAsync(actor, now, ct) : AttentionList.None,
             withAttention ? await RegistrationsAwaitingAsync(ct) : AttentionList.None,
             now)
@@ -67,6 +68,14 @@ public sealed class InsightsQuery(ReferralsDbContext db, TimeProvider clock)
     }
 
     private sealed record Cell<TKey>(TKey Key, string Currency, int Count, decimal Value);
+
+    private sealed record StatusCell(DealStatus Status, DealType DealType, string Currency, int Count, decimal Value);
+
+    private sealed record StageCell(SalesStage? Stage, string Currency, int Count, decimal Value);
+
+    // Rollups hold every organisation's figures; a team-limited user's count only the team's deals (the rollup filter
+    // shows such a user no rollup row at all).
+    private bool FromRollups => db.Tenant is not { TeamOnly: true };
 
     // The currency asked for when the organisation has deals in it; otherwise the one with the most deals.
     private static string? ChooseCurrency(string? requested, List<Cell<DealStatus>> cells)
@@ -109,32 +118,32 @@ public sealed class InsightsQuery(ReferralsDbContext db, TimeProvider clock)
     }
 
     // Accepted or declined deals only: an expiry is the absence of a decision. The two timestamps are
-    // projected (no entity) and the median is taken over the resulting day counts.
+    // projected (no entity) and the median is taken over the resulting day counts, in whole hours as the rollups keep them.
     private async Task<(double? Median, int Count)> MedianDaysToDecisionAsync(CancellationToken ct)
     {
         var spans = await db.Deals.AsNoTracking()
             .Where(d => d.SharedAt != null && d.DecidedAt != null && d.Status != DealStatus.Expired)
             .Select(d => new { Shared = d.SharedAt!.Value, Decided = d.DecidedAt!.Value })
             .ToListAsync(ct);
-        var days = spans.Select(s => (s.Decided - s.Shared).TotalDays).Order().ToList();
+        var days = spans.Select(s => DecisionDays((int)Math.Floor((s.Decided - s.Shared).TotalHours))).Order().ToList();
         return (Median(days), days.Count);
     }
 
     // The open pipeline by sales stage: Active deals, per stage and currency (Won is closed business, not pipeline).
-    private async Task<List<StageFigure>> PipelineAsync(CancellationToken ct)
-    {
-        var cells = await db.Deals.AsNoTracking()
+    private Task<List<StageCell>> StageCellsAsync(CancellationToken ct) =>
+        db.Deals.AsNoTracking()
             .Where(d => d.Status == DealStatus.Active)
             .GroupBy(d => new { d.Stage, d.Currency })
-            .Select(g => new { g.Key.Stage, g.Key.Currency, Count = g.Count(), Value = g.Sum(d => d.Value) })
+            .Select(g => new StageCell(g.Key.Stage, g.Key.Currency, g.Count(), g.Sum(d => d.Value)))
             .ToListAsync(ct);
-        return [.. SalesStages.All.Where(s => s != SalesStage.Won).Select(stage =>
+
+    private static List<StageFigure> Pipeline(List<StageCell> cells) =>
+        [.. SalesStages.All.Where(s => s != SalesStage.Won).Select(stage =>
         {
             var mine = cells.Where(c => (c.Stage ?? SalesStage.Accepted) == stage).ToList();
             var values = mine.GroupBy(c => c.Currency).ToDictionary(g => g.Key, g => g.Sum(c => c.Value), StringComparer.Ordinal);
             return new StageFigure(stage, mine.Sum(c => c.Count), values);
         })];
-    }
 
     public static double? Median(IReadOnlyList<double> sorted) => sorted.Count switch
     {
