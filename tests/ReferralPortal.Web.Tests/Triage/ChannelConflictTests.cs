@@ -137,7 +137,7 @@ public sealed class ChannelConflictTests(QuietPortalFactory factory) : IClassFix
             .Where(s => s.MakesDealsEligibleForRegistration).Take(1).ToList();
         var now = world.Now;
         var details = new DealDetails("Conflict test opportunity", 80_000m, "EUR", "PT", DateOnly.FromDateTime(now).AddDays(90), false, null);
-        var deal = Deal.CreateOutbound(admin, customer, null, details, solutions, HelpWanted.None, true, now, LifecycleWorld.Window);
+        var deal = Deal.CreateOutbound(admin, customer, null, details, solutions, HelpWanted.None, true, now, world.ReviewWindow);
         if (submitted)
         {
             deal.Accept(reviewer, now);
