@@ -107,6 +107,8 @@ public sealed class ChannelConflictBrowserTests(BrowserFixture browser)
         await page.GetByLabel(solution).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Step 4 of 4")).ToBeVisibleAsync();
+        await page.GetByLabel("Yes, share it (co-sell)").CheckAsync();
+        await page.GetByLabel("Proof of concept / demo").CheckAsync(); // a co-sell deal asks the vendor for help
         await page.GetByRole(AriaRole.Button, new() { Name = "Create deal" }).ClickAsync();
         await page.ToBeAtAsync("/deals/\\d+$");
         return new Uri(page.Url).AbsolutePath;
