@@ -14,9 +14,9 @@ public sealed class InsightsFiguresTests(InsightsFactory factory) : IClassFixtur
     {
         using var json = await DataAsync();
 
-        // New, Active, Won, Lost, Declined, Expired, Closed as error
-        Assert.Equal([6_000m, 16_500.50m, 30_000m, 5_000m, 3_000m, 600m, 0m], InsightsJson.Series(json, "status", "EUR"));
-        Assert.Equal([50_000m, 0m, 12_000m, 0m, 0m, 0m, 0m], InsightsJson.Series(json, "status", "USD"));
+        // New, Active, Won, Lost, Declined, Expired, Closed as error, Withdrawn
+        Assert.Equal([6_000m, 16_500.50m, 30_000m, 5_000m, 3_000m, 600m, 0m, 0m], InsightsJson.Series(json, "status", "EUR"));
+        Assert.Equal([50_000m, 0m, 12_000m, 0m, 0m, 0m, 0m, 0m], InsightsJson.Series(json, "status", "USD"));
         Assert.Equal(["EUR", "USD"], InsightsJson.SeriesKeys(json, "status"));
     }
 
@@ -27,7 +27,7 @@ public sealed class InsightsFiguresTests(InsightsFactory factory) : IClassFixtur
 
         var counts = InsightsJson.TableColumn(page, "status-table", 1);
 
-        Assert.Equal(["3", "3", "3", "1", "1", "1", "0"], counts);
+        Assert.Equal(["3", "3", "3", "1", "1", "1", "0", "0"], counts);
     }
 
     [Fact]
