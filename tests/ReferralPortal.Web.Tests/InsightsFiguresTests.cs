@@ -27,7 +27,7 @@ public sealed class InsightsFiguresTests(InsightsFactory factory) : IClassFixtur
 
         var counts = InsightsJson.TableColumn(page, "status-table", 1);
 
-        Assert.Equal(["3", "3", "3", "1", "1", "1", "0", "0"], counts);
+        Assert.Equal(["3", "3", "3", "1", "1", "1", "0", "0"], counts); // ... Closed as error, Withdrawn
     }
 
     [Fact]

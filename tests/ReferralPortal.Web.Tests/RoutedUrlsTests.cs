@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using ReferralPortal.Domain.Deals;
 using ReferralPortal.Web.Features.Deals;
+using ReferralPortal.Web.Features.Triage;
 using ReferralPortal.Web.Infrastructure;
 using ReferralPortal.Web.Tests.Infrastructure;
 using ReferralPortal.Web.Tests.Localisation;
@@ -92,7 +93,13 @@ public sealed partial class RoutedUrlsTests(PortalFactory factory) : IClassFixtu
             .ToHashSet(StringComparer.Ordinal);
         foreach (var action in Enum.GetValues<DealAction>().Where(a => a is not (DealAction.Edit or DealAction.AddNote or DealAction.ManageTeam)))
         {
-            var path = links.GetPathByAction(DealActionsController.ActionFor(action), PortalLinks.Controller<DealActionsController>(), new { id = 7 });
+            // The vendor's triage steps have a controller of their own; every other step is a DealActions action.
+            var path = action switch
+            {
+                DealAction.Withdraw => links.GetPathByAction(nameof(TriageController.Withdraw), PortalLinks.Controller<TriageController>(), new { id = 7 }),
+                DealAction.AssignReviewer => links.GetPathByAction(nameof(TriageController.Assign), PortalLinks.Controller<TriageController>(), new { id = 7 }),
+                _ => links.GetPathByAction(DealActionsController.ActionFor(action), PortalLinks.Controller<DealActionsController>(), new { id = 7 }),
+            };
 
             Assert.True(path is not null && templates.Contains(path), $"{action}: {path ?? "(no route)"}");
         }

@@ -56,6 +56,6 @@ public sealed class BulkDecisionsController(BulkDecisions decisions) : Controlle
             return back;
         }
 
-        return View("BulkResult", await decisions.RunAsync(choice, input.Reason, input.Comment, ids, input.Versions, ct));
+        return View("~/Features/Triage/BulkResult.cshtml", await decisions.RunAsync(choice, input.Reason, input.Comment, ids, input.Versions, ct));
     }
 }
