@@ -23,6 +23,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IAsyncDisposabl
                 (DemoAccounts.NorthwindAdmin, "/solutions"),
                 (DemoAccounts.NorthwindAdmin, "/insights"),
                 (DemoAccounts.Reviewer, "/insights"),
+                (DemoAccounts.ProgrammeAdmin, "/insights"), // the Review SLA section is theirs alone
                 (DemoAccounts.NorthwindAdmin, "/deals/new"),
                 (DemoAccounts.NorthwindAdmin, "/notifications"),
                 (DemoAccounts.NorthwindAdmin, "/team"),

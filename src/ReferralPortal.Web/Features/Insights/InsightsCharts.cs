@@ -18,8 +18,10 @@ public sealed record InsightsCharts(string? Currency, IReadOnlyDictionary<string
     public const string TopCustomers = "topCustomers";
     public const string TopSolutions = "topSolutions";
     public const string Pipeline = "pipeline";
+    public const string SlaBands = "slaBands";
+    public const string SlaMedians = "slaMedians";
 
-    public static InsightsCharts From(InsightsReport r) => new(r.Currency, new Dictionary<string, ChartData>
+    public static InsightsCharts From(InsightsReport r) => new(r.Currency, WithSla(r, new Dictionary<string, ChartData>
     {
         // One series per currency: amounts are never added across currencies.
         [Status] = new(
@@ -42,7 +44,31 @@ public sealed record InsightsCharts(string? Currency, IReadOnlyDictionary<string
         [Pipeline] = new(
             [.. r.Pipeline.Select(p => Format.Stage(p.Stage))],
             [.. r.PipelineCurrencies.Select(c => new ChartSeries(c, c, c, [.. r.Pipeline.Select(p => p.WeightedIn(c))]))]),
-    });
+    }));
+
+    /// <summary>The age band's label, as the chart and the table show it.</summary>
+    public static string BandLabel(SlaBand band) => band.To is { } to
+        ? SharedResource.Text("{0}–{1} days", band.From, to)
+        : SharedResource.Text("{0} days or more", band.From);
+
+    // The Review SLA charts, only when the report carries the section (programme admins).
+    private static Dictionary<string, ChartData> WithSla(InsightsReport r, Dictionary<string, ChartData> charts)
+    {
+        if (r.ReviewSla is { } sla)
+        {
+            charts[SlaBands] = new(
+                [.. sla.Bands.Select(BandLabel)],
+                [
+                    new ChartSeries("referrals", SharedResource.Text("Referrals"), null, [.. sla.Bands.Select(b => (decimal)b.Referrals)]),
+                    new ChartSeries("registrations", SharedResource.Text("Registrations"), null, [.. sla.Bands.Select(b => (decimal)b.Registrations)]),
+                ]);
+            charts[SlaMedians] = new(
+                [.. sla.Reviewers.Select(x => x.Name)],
+                sla.Reviewers.Count == 0 ? [] : [new ChartSeries("median", SharedResource.Text("Median days to decision"), null, [.. sla.Reviewers.Select(x => (decimal)x.MedianDays)])]);
+        }
+
+        return charts;
+    }
 
     /// <summary>The JSON the charts are drawn from: served by /insights/data and carried in the page's data-charts attribute.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, JsonSerializerOptions.Web);

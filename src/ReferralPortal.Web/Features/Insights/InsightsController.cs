@@ -10,13 +10,17 @@ namespace ReferralPortal.Web.Features.Insights;
 /// </summary>
 [Route("insights")]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class InsightsController(CurrentTenant current, InsightsQuery query) : Controller
+public sealed class InsightsController(CurrentTenant current, InsightsQuery query, ReviewSlaQuery sla) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string? currency, CancellationToken ct) =>
-        View(await query.RunAsync(current.Actor, currency, withAttention: true, ct));
+        View(await RunAsync(currency, withAttention: true, ct));
 
     [HttpGet("data")]
     public async Task<IActionResult> Data(string? currency, CancellationToken ct) =>
-        Content(InsightsCharts.From(await query.RunAsync(current.Actor, currency, withAttention: false, ct)).ToJson(), "application/json; charset=utf-8");
+        Content(InsightsCharts.From(await RunAsync(currency, withAttention: false, ct)).ToJson(), "application/json; charset=utf-8");
+
+    // The Review SLA section is added for programme admins only (ReviewSlaQuery returns null for anyone else).
+    private async Task<InsightsReport> RunAsync(string? currency, bool withAttention, CancellationToken ct) =>
+        await query.RunAsync(current.Actor, currency, withAttention, ct) with { ReviewSla = await sla.RunAsync(current.Actor, ct) };
 }

@@ -6,6 +6,7 @@ public static class InsightsFeature
     public static IServiceCollection AddInsightsFeature(this IServiceCollection services)
     {
         services.AddScoped<InsightsQuery>();
+        services.AddScoped<ReviewSlaQuery>();
         return services;
     }
 }

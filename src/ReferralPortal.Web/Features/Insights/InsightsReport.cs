@@ -38,6 +38,9 @@ public sealed record InsightsReport(
     /// <summary>Active deals by sales stage, with open and weighted value per currency.</summary>
     public IReadOnlyList<StageFigure> Pipeline { get; init; } = [];
 
+    /// <summary>The Review SLA view (ReviewSlaQuery): programme admins only, null for everyone else.</summary>
+    public ReviewSlaReport? ReviewSla { get; init; }
+
     /// <summary>The currencies the pipeline has value in, in the order of <see cref="Currencies"/>.</summary>
     public IReadOnlyList<string> PipelineCurrencies => [.. Currencies.Where(c => Pipeline.Any(p => p.ValueIn(c) != 0))];
 
