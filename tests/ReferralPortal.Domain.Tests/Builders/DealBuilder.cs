@@ -116,6 +116,11 @@ public sealed class DealBuilder
                 deal = Build();
                 deal.Expire(createdAt + Window + TimeSpan.FromHours(1));
                 break;
+            case DealStatus.Withdrawn:
+                // Only an inbound referral the vendor sent can be withdrawn, while it is New.
+                deal = Inbound().Build();
+                deal.Withdraw(Actors.Reviewer(), "Sent to the wrong partner", at);
+                break;
         }
 
         return deal.Status == status ? deal : throw new InvalidOperationException($"This builder cannot make a {status} deal.");
