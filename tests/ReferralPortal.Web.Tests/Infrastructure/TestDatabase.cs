@@ -160,6 +160,14 @@ public sealed class TestDatabase : IDisposable
 
         using (var pooled = new NpgsqlConnection(connectionString))
         {
+            // Each copy starts with no data-protection key, as a new SQLite test database does: a test that configures
+            // how keys are written (KeyRingTests) must see its app create the first one.
+            pooled.Open();
+            using (var clear = new NpgsqlCommand("DELETE FROM \"DataProtectionKeys\"", pooled))
+            {
+                clear.ExecuteNonQuery();
+            }
+
             NpgsqlConnection.ClearPool(pooled);
         }
 
