@@ -67,7 +67,7 @@ public class WebhookEndpoint
 
     public bool IsEnabled { get; private set; }
 
-    /// <summary>Why it is disabled: "410 Gone" when the receiver asked, or "Disabled by {name}".</summary>
+    /// <summary>Why it is disabled: "410 Gone" when the receiver asked, or "Disabled by an admin" (both translated on the page).</summary>
     public string? DisabledReason { get; private set; }
 
     public DateTime? DisabledAt { get; private set; }
@@ -146,7 +146,7 @@ public class WebhookEndpoint
     {
         Ensure(WhyNot(WebhookEndpointAction.Disable, actor, this));
         IsEnabled = false;
-        DisabledReason = "Disabled by " + actor.DisplayName;
+        DisabledReason = "Disabled by an admin";
         DisabledAt = now;
     }
 
