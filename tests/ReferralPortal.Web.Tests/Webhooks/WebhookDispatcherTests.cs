@@ -1,7 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using ReferralPortal.Data.Seeding;
 using ReferralPortal.Domain.Integration;
 using ReferralPortal.Web.Features.Webhooks;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ReferralPortal.Web.Tests.Webhooks;
 
