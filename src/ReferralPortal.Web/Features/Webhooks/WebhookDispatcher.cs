@@ -40,7 +40,8 @@ public sealed class WebhookDispatcher(
         var delivered = 0;
         foreach (var item in due)
         {
-            if (await ClaimAsync(db, item.Id, item.NextAttemptAt, now + ClaimLease, ct) == 0)
+            // The lease counts from the claim, not from the pass's start: a pass slowed by timeouts must not hand out leases already over.
+            if (await ClaimAsync(db, item.Id, item.NextAttemptAt, clock.GetUtcNow().UtcDateTime + ClaimLease, ct) == 0)
             {
                 continue;
             }
