@@ -27,7 +27,7 @@ public sealed class AddNoteInputValidator : AbstractValidator<AddNoteInput>
 }
 
 /// <summary>Adds a note to a deal's thread through the domain (which checks who may).</summary>
-public sealed class DealNoteCommand(ReferralsDbContext db, TimeProvider clock, DealNotifier notifier)
+public sealed class DealNoteCommand(ReferralsDbContext db, TimeProvider clock, DealNotifier notifier, Webhooks.WebhookEvents webhooks)
 {
     /// <summary>False when the deal does not exist for this user.</summary>
     public async Task<bool> AddAsync(Actor actor, int dealId, AddNoteInput input, CancellationToken ct)
@@ -44,6 +44,7 @@ public sealed class DealNoteCommand(ReferralsDbContext db, TimeProvider clock, D
             var now = clock.GetUtcNow().UtcDateTime;
             var note = deal.AddNote(actor, input.Text!, input.VendorInternal, now);
             await notifier.StageAsync(deal, NotificationRules.ForNote(deal, note), actor.UserId, now, ct);
+            await webhooks.StageAsync(deal, deal.Activities.Last(a => a.Kind == ActivityKind.NoteAdded), note, now, ct);
             try
             {
                 await db.SaveChangesAsync(ct);
