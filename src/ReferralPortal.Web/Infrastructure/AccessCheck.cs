@@ -23,10 +23,30 @@ public static class AccessCheck
         var stampClaim = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
         var userId = context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
         var stamp = context.Principal?.FindFirstValue(stampClaim);
-        var db = services.GetRequiredService<ReferralsDbContext>();
-        var allowed = userId is not null && stamp is not null && await db.Users.AsNoTracking()
-            .AnyAsync(u => u.Id == userId && u.SecurityStamp == stamp && u.DeactivatedAt == null && u.Organisation!.SuspendedAt == null, context.HttpContext.RequestAborted)
-            && await services.GetRequiredService<UserSessions>().IsLiveAsync(UserSessions.IdOf(context.Principal), userId!, context.HttpContext.RequestAborted);
+        var sessionId = UserSessions.IdOf(context.Principal);
+        var allowed = false;
+        if (userId is not null && stamp is not null && sessionId is not null)
+        {
+            // One round trip for everything a signed-in request needs to know about its user (issue 17): the stamp,
+            // member and organisation checks, the session row, and the organisation's deal visibility setting that
+            // CurrentTenant would otherwise read in a query of its own.
+            var db = services.GetRequiredService<ReferralsDbContext>();
+            // A row only when the user passes and the session row is theirs (an inner join of the two).
+            var found = await (
+                    from s in db.UserSessions.AsNoTracking()
+                    where s.Id == sessionId && s.UserId == userId
+                    from u in db.Users.AsNoTracking()
+                    where u.Id == s.UserId && u.SecurityStamp == stamp && u.DeactivatedAt == null && u.Organisation!.SuspendedAt == null
+                    select new { s.LastSeenAt, s.CreatedAt, Access = u.Organisation!.ReferralUserDealAccess })
+                .FirstOrDefaultAsync(context.HttpContext.RequestAborted);
+            allowed = found is not null
+                && await services.GetRequiredService<UserSessions>().IsLiveAsync(sessionId, new SessionTimes(found.LastSeenAt, found.CreatedAt), context.HttpContext.RequestAborted);
+            if (allowed)
+            {
+                services.GetRequiredService<CurrentTenant>().KnowDealAccess(context.Principal!, found!.Access);
+            }
+        }
+
         if (!allowed)
         {
             services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AccessCheck))

@@ -15,6 +15,15 @@ public sealed class CurrentTenant(IHttpContextAccessor accessor, IDbContextFacto
     private ClaimsPrincipal? scopedUser;
     private TenantScope? scope;
 
+    // The organisation's deal visibility setting as AccessCheck read it for this request's cookie principal.
+    private (ClaimsPrincipal User, ReferralUserDealAccess Access)? known;
+
+    /// <summary>
+    /// The organisation's <see cref="ReferralUserDealAccess"/> as the request's access check already read it for
+    /// <paramref name="user"/> (the same request, the same moment), so the scope does not read it again.
+    /// </summary>
+    public void KnowDealAccess(ClaimsPrincipal user, ReferralUserDealAccess access) => known = (user, access);
+
     public TenantScope? Scope
     {
         get
@@ -49,7 +58,11 @@ public sealed class CurrentTenant(IHttpContextAccessor accessor, IDbContextFacto
         }
 
         var teamOnly = false;
-        if (actor.IsPartner && actor.Role == PortalRole.ReferralUser)
+        if (actor.IsPartner && actor.Role == PortalRole.ReferralUser && known is { } k && IsSameUser(k.User, actor))
+        {
+            teamOnly = DealVisibility.IsLimitedToTeam(actor, k.Access);
+        }
+        else if (actor.IsPartner && actor.Role == PortalRole.ReferralUser)
         {
             // A separate, unscoped context: this runs inside the scoped context's own query filter evaluation.
             using var db = contexts.CreateDbContext();
@@ -61,4 +74,7 @@ public sealed class CurrentTenant(IHttpContextAccessor accessor, IDbContextFacto
 
         return new TenantScope(actor.OrganisationId, actor.IsVendor, actor.UserId, teamOnly);
     }
+
+    private static bool IsSameUser(ClaimsPrincipal user, Actor actor) =>
+        PortalClaims.ToActor(user) is { } checkedActor && checkedActor.UserId == actor.UserId && checkedActor.OrganisationId == actor.OrganisationId;
 }

@@ -41,15 +41,24 @@ public sealed class UserSessions(ReferralsDbContext db, TimeProvider clock, IOpt
             return false;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var (idleSince, bornBefore) = Limits(now);
         var session = await db.UserSessions.AsNoTracking().Where(s => s.Id == sessionId && s.UserId == userId)
-            .Select(s => new { s.LastSeenAt, s.CreatedAt }).FirstOrDefaultAsync(ct);
+            .Select(s => new SessionTimes(s.LastSeenAt, s.CreatedAt)).FirstOrDefaultAsync(ct);
+        return await IsLiveAsync(sessionId, session, ct);
+    }
+
+    /// <summary>
+    /// The same check for a session row the caller has already read (AccessCheck reads it in the one query that also
+    /// checks the user, so a signed-in request costs one round trip): null when no row of this user has the id.
+    /// </summary>
+    public async Task<bool> IsLiveAsync(string sessionId, SessionTimes? session, CancellationToken ct)
+    {
         if (session is null)
         {
             return false;
         }
 
+        var now = clock.GetUtcNow().UtcDateTime;
+        var (idleSince, bornBefore) = Limits(now);
         if (session.LastSeenAt < idleSince || session.CreatedAt < bornBefore)
         {
             await db.UserSessions.Where(s => s.Id == sessionId).ExecuteDeleteAsync(ct);
@@ -73,3 +82,6 @@ public sealed class UserSessions(ReferralsDbContext db, TimeProvider clock, IOpt
     private (DateTime IdleSince, DateTime BornBefore) Limits(DateTime now) =>
         (now - options.Value.IdleTimeout, now - options.Value.Lifetime);
 }
+
+/// <summary>When a session was last seen and started (what <see cref="UserSessions.IsLiveAsync(string, SessionTimes?, CancellationToken)"/> checks).</summary>
+public sealed record SessionTimes(DateTime LastSeenAt, DateTime CreatedAt);

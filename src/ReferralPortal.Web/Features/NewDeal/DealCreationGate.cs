@@ -13,11 +13,11 @@ using ReferralPortal.Web.Resources;
 namespace ReferralPortal.Web.Features.NewDeal;
 
 /// <summary>Asks the domain's <see cref="DealCreationPolicy"/> for the signed-in user, from one cheap query.</summary>
-public sealed class DealCreationGate(ReferralsDbContext db)
+public sealed class DealCreationGate(ReferralsDbContext db, HeaderFacts facts)
 {
     public async Task<DealCreationCheck> CheckAsync(Actor actor, CancellationToken ct)
     {
-        var ready = actor.IsPartner && await db.Solutions.AnyAsync(DealCreationPolicy.ReadySolutionOf(actor.OrganisationId), ct);
+        var ready = actor.IsPartner && (facts.HasReadySolution ?? await db.Solutions.AnyAsync(DealCreationPolicy.ReadySolutionOf(actor.OrganisationId), ct));
         return DealCreationPolicy.Check(actor, ready);
     }
 }

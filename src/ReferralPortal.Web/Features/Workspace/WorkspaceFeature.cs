@@ -17,6 +17,7 @@ public static class WorkspaceFeature
             return db.Database.IsSqlite() ? new FtsDealSearch(db) : new LikeDealSearch();
         });
         services.AddScoped<WorkspaceDeals>();
+        services.AddScoped<ReferralPortal.Web.Infrastructure.HeaderFacts>();
         services.AddScoped<WorkspaceQuery>();
         services.AddScoped<WorkspaceExport>();
         return services;

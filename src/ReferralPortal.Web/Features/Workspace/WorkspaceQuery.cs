@@ -95,7 +95,7 @@ public sealed class WorkspaceOptions
 }
 
 /// <summary>Reads one workspace tab: the page of rows (one round trip, up to three in a deciding tab's default order), one for the capped count, plus the small option lists.</summary>
-public sealed class WorkspaceQuery(ReferralsDbContext db, WorkspaceDeals source, TimeProvider clock, IOptions<WorkspaceOptions> options, IMemoryCache cache, Triage.ConflictQuery conflicts)
+public sealed class WorkspaceQuery(ReferralsDbContext db, WorkspaceDeals source, TimeProvider clock, IOptions<WorkspaceOptions> options, IMemoryCache cache, Triage.ConflictQuery conflicts, HeaderFacts header)
 {
     public const int BadgeCap = 99;
 
@@ -292,8 +292,11 @@ public sealed class WorkspaceQuery(ReferralsDbContext db, WorkspaceDeals source,
         var decidingTab = actor.IsVendor ? WorkspaceTab.Shared : WorkspaceTab.Inbound;
         var awaiting = db.Deals.AsNoTracking().Where(ReviewState.AwaitingDecision.At(now, ReviewState.DecidedBy(actor)));
         var favourites = db.DealFavourites.Where(f => f.UserId == actor.UserId).Select(f => f.DealId);
+        var unread = db.Notifications.Where(n => n.UserId == actor.UserId && n.ReadAt == null);
+        var readySolutions = db.Solutions.Where(DealCreationPolicy.ReadySolutionOf(actor.OrganisationId));
 
-        // Both capped counts in one round trip, as sub-selects of the user's own organisation row.
+        // Both capped counts in one round trip, as sub-selects of the user's own organisation row, with the
+        // header's per-user facts (unread notifications, the New deal button's solution check): one query, not three.
         var counts = await db.Organisations.AsNoTracking()
             .Where(o => o.Id == actor.OrganisationId)
             .Select(o => new
@@ -302,8 +305,12 @@ public sealed class WorkspaceQuery(ReferralsDbContext db, WorkspaceDeals source,
                 // Driven from the user's favourites (a few hundred) probing deals by key, not from every
                 // awaiting deal of the organisation (thousands at scale) probing the favourites.
                 Favourites = favourites.Where(id => awaiting.Any(d => d.Id == id)).Take(BadgeCap + 1).Count(),
+                Unread = unread.Count(),
+                Ready = readySolutions.Any(),
             })
             .FirstAsync(ct);
+        header.UnreadNotifications = counts.Unread;
+        header.HasReadySolution = counts.Ready;
         return new Dictionary<WorkspaceTab, int>
         {
             [decidingTab] = counts.Deciding,
