@@ -1,0 +1,130 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ReferralPortal.Data.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class SortsSortKeys : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "CustomerSortName",
+                table: "Deals",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "PartnerSortName",
+                table: "Deals",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "SolutionsSortName",
+                table: "Deals",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "StageSortRank",
+                table: "Deals",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            // Every existing deal's keys, before the indexes over them are built.
+            migrationBuilder.Sql(ReferralPortal.Data.DealSortKeys.RefreshSql("1 = 1"));
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deals_DealType_Direction_CustomerSortName_Id",
+                table: "Deals",
+                columns: new[] { "DealType", "Direction", "CustomerSortName", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deals_DealType_Direction_PartnerSortName_Id",
+                table: "Deals",
+                columns: new[] { "DealType", "Direction", "PartnerSortName", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deals_DealType_Direction_SolutionsSortName_Id",
+                table: "Deals",
+                columns: new[] { "DealType", "Direction", "SolutionsSortName", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deals_DealType_Direction_StageSortRank_Id",
+                table: "Deals",
+                columns: new[] { "DealType", "Direction", "StageSortRank", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deals_OwnerOrganisationId_Direction_CustomerSortName_Id",
+                table: "Deals",
+                columns: new[] { "OwnerOrganisationId", "Direction", "CustomerSortName", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deals_OwnerOrganisationId_Direction_SolutionsSortName_Id",
+                table: "Deals",
+                columns: new[] { "OwnerOrganisationId", "Direction", "SolutionsSortName", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deals_OwnerOrganisationId_Direction_StageSortRank_Id",
+                table: "Deals",
+                columns: new[] { "OwnerOrganisationId", "Direction", "StageSortRank", "Id" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Deals_DealType_Direction_CustomerSortName_Id",
+                table: "Deals");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Deals_DealType_Direction_PartnerSortName_Id",
+                table: "Deals");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Deals_DealType_Direction_SolutionsSortName_Id",
+                table: "Deals");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Deals_DealType_Direction_StageSortRank_Id",
+                table: "Deals");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Deals_OwnerOrganisationId_Direction_CustomerSortName_Id",
+                table: "Deals");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Deals_OwnerOrganisationId_Direction_SolutionsSortName_Id",
+                table: "Deals");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Deals_OwnerOrganisationId_Direction_StageSortRank_Id",
+                table: "Deals");
+
+            migrationBuilder.DropColumn(
+                name: "CustomerSortName",
+                table: "Deals");
+
+            migrationBuilder.DropColumn(
+                name: "PartnerSortName",
+                table: "Deals");
+
+            migrationBuilder.DropColumn(
+                name: "SolutionsSortName",
+                table: "Deals");
+
+            migrationBuilder.DropColumn(
+                name: "StageSortRank",
+                table: "Deals");
+        }
+    }
+}
