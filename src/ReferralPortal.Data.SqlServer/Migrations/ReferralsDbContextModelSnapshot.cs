@@ -649,6 +649,36 @@ namespace ReferralPortal.Data.SqlServer.Migrations
 
                     b.HasIndex("OwnerOrganisationId", "Direction", "LocationCountry", "Status", "UpdatedAt", "Id");
 
+                    b.HasIndex(new[] { "DealType", "CustomerSortName", "Id" }, "IX_Deals_Registrations_CustomerSortName")
+                        .HasFilter("\"RegistrationStatus\" = 'Submitted'");
+
+                    b.HasIndex(new[] { "DealType", "Id" }, "IX_Deals_Registrations_Id")
+                        .HasFilter("\"RegistrationStatus\" = 'Submitted'");
+
+                    b.HasIndex(new[] { "DealType", "LocationCountry", "Id" }, "IX_Deals_Registrations_LocationCountry")
+                        .HasFilter("\"RegistrationStatus\" = 'Submitted'");
+
+                    b.HasIndex(new[] { "DealType", "Name", "Id" }, "IX_Deals_Registrations_Name")
+                        .HasFilter("\"RegistrationStatus\" = 'Submitted'");
+
+                    b.HasIndex(new[] { "DealType", "PartnerSortName", "Id" }, "IX_Deals_Registrations_PartnerSortName")
+                        .HasFilter("\"RegistrationStatus\" = 'Submitted'");
+
+                    b.HasIndex(new[] { "DealType", "ReviewDueAt", "Id" }, "IX_Deals_Registrations_ReviewDueAt")
+                        .HasFilter("\"RegistrationStatus\" = 'Submitted'");
+
+                    b.HasIndex(new[] { "DealType", "SolutionsSortName", "Id" }, "IX_Deals_Registrations_SolutionsSortName")
+                        .HasFilter("\"RegistrationStatus\" = 'Submitted'");
+
+                    b.HasIndex(new[] { "DealType", "StageSortRank", "Id" }, "IX_Deals_Registrations_StageSortRank")
+                        .HasFilter("\"RegistrationStatus\" = 'Submitted'");
+
+                    b.HasIndex(new[] { "DealType", "Status", "Id" }, "IX_Deals_Registrations_Status")
+                        .HasFilter("\"RegistrationStatus\" = 'Submitted'");
+
+                    b.HasIndex(new[] { "DealType", "Value", "Id" }, "IX_Deals_Registrations_Value")
+                        .HasFilter("\"RegistrationStatus\" = 'Submitted'");
+
                     b.ToTable("Deals");
                 });
 

@@ -77,6 +77,66 @@ namespace ReferralPortal.Data.SqlServer.Migrations
                 name: "IX_Deals_OwnerOrganisationId_Direction_StageSortRank_Id",
                 table: "Deals",
                 columns: new[] { "OwnerOrganisationId", "Direction", "StageSortRank", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deals_Registrations_CustomerSortName",
+                table: "Deals",
+                columns: new[] { "DealType", "CustomerSortName", "Id" },
+                filter: "\"RegistrationStatus\" = 'Submitted'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deals_Registrations_Id",
+                table: "Deals",
+                columns: new[] { "DealType", "Id" },
+                filter: "\"RegistrationStatus\" = 'Submitted'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deals_Registrations_LocationCountry",
+                table: "Deals",
+                columns: new[] { "DealType", "LocationCountry", "Id" },
+                filter: "\"RegistrationStatus\" = 'Submitted'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deals_Registrations_Name",
+                table: "Deals",
+                columns: new[] { "DealType", "Name", "Id" },
+                filter: "\"RegistrationStatus\" = 'Submitted'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deals_Registrations_PartnerSortName",
+                table: "Deals",
+                columns: new[] { "DealType", "PartnerSortName", "Id" },
+                filter: "\"RegistrationStatus\" = 'Submitted'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deals_Registrations_ReviewDueAt",
+                table: "Deals",
+                columns: new[] { "DealType", "ReviewDueAt", "Id" },
+                filter: "\"RegistrationStatus\" = 'Submitted'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deals_Registrations_SolutionsSortName",
+                table: "Deals",
+                columns: new[] { "DealType", "SolutionsSortName", "Id" },
+                filter: "\"RegistrationStatus\" = 'Submitted'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deals_Registrations_StageSortRank",
+                table: "Deals",
+                columns: new[] { "DealType", "StageSortRank", "Id" },
+                filter: "\"RegistrationStatus\" = 'Submitted'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deals_Registrations_Status",
+                table: "Deals",
+                columns: new[] { "DealType", "Status", "Id" },
+                filter: "\"RegistrationStatus\" = 'Submitted'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deals_Registrations_Value",
+                table: "Deals",
+                columns: new[] { "DealType", "Value", "Id" },
+                filter: "\"RegistrationStatus\" = 'Submitted'");
         }
 
         /// <inheritdoc />
@@ -108,6 +168,46 @@ namespace ReferralPortal.Data.SqlServer.Migrations
 
             migrationBuilder.DropIndex(
                 name: "IX_Deals_OwnerOrganisationId_Direction_StageSortRank_Id",
+                table: "Deals");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Deals_Registrations_CustomerSortName",
+                table: "Deals");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Deals_Registrations_Id",
+                table: "Deals");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Deals_Registrations_LocationCountry",
+                table: "Deals");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Deals_Registrations_Name",
+                table: "Deals");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Deals_Registrations_PartnerSortName",
+                table: "Deals");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Deals_Registrations_ReviewDueAt",
+                table: "Deals");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Deals_Registrations_SolutionsSortName",
+                table: "Deals");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Deals_Registrations_StageSortRank",
+                table: "Deals");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Deals_Registrations_Status",
+                table: "Deals");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Deals_Registrations_Value",
                 table: "Deals");
 
             migrationBuilder.DropColumn(
