@@ -36,13 +36,15 @@ public static partial class QueryPlan
         }
     }
 
-    /// <summary>The plan reads the deals in the query's order from an index: no sort step over the rows found.</summary>
+    /// <summary>The plan reads the deals in the query's order from an index: no sort step over the rows found (a query with a Take).</summary>
     public static void AssertOrderFromAnIndex(IReadOnlyList<string> plan)
     {
         var text = string.Join(Environment.NewLine, plan);
         if (TestDatabase.IsPostgres)
         {
-            Assert.DoesNotContain(plan, line => SortNode().IsMatch(line));
+            // Below the page's Limit nothing is sorted; a Sort above it orders the page's few rows after a join.
+            var limit = plan.ToList().FindIndex(line => line.Contains("Limit", StringComparison.Ordinal));
+            Assert.DoesNotContain(plan.Skip(limit + 1), line => SortNode().IsMatch(line));
             Assert.Matches(@"Index (Only )?Scan( Backward)? using \S+ on ""Deals""", text);
         }
         else
