@@ -122,8 +122,8 @@ if (( have < 500 )); then
 fi
 
 # The open co-sell deal whose customer has the most deals: detection compares it with that customer's other deals.
-CONFLICT_DEAL=$(sqlite3 "$DB" "SELECT d.Id FROM Deals d WHERE d.DealType = 'CoSell' AND d.Status IN ('New', 'Active')
-  AND d.CustomerId = (SELECT CustomerId FROM Deals GROUP BY CustomerId ORDER BY COUNT(*) DESC LIMIT 1) ORDER BY d.Id LIMIT 1")
+CONFLICT_DEAL=$(sql "SELECT d.\"Id\" FROM \"Deals\" d WHERE d.\"DealType\" = 'CoSell' AND d.\"Status\" IN ('New', 'Active')
+  AND d.\"CustomerId\" = (SELECT \"CustomerId\" FROM \"Deals\" GROUP BY \"CustomerId\" ORDER BY COUNT(*) DESC, \"CustomerId\" LIMIT 1) ORDER BY d.\"Id\" LIMIT 1")
 
 # A POST timed like a page: the first request, then the median of the next REPEAT, each on a fresh wizard draft
 # (the load driver's), so every one creates a co-sell deal and runs channel-conflict detection; met when it answers
