@@ -7,10 +7,12 @@
 #                                                     # (PG_KEEP=... COPY_ONLY=1 PROVIDERS=Postgres benchmarks/run.sh);
 #                                                     # writes benchmarks/PAGES-PostgreSQL.md
 # For each user kind (vendor reviewer, vendor programme admin, partner admin, partner referral user): every tab's
-# default view; for the vendor reviewer's and the partner admin's tabs also every column sort in both directions,
+# default view; for the vendor reviewer's and the partner admin's tabs (the vendor's Registrations tab included) also
+# every column sort in both directions (Partner on the vendor's tabs),
 # the page past the last one (the portal then shows the last page, or nothing beyond its 10,000 count cap) and
 # every filter alone; Insights and its data; the deal page of a deal with 500 activity entries; the New deal
-# wizard's steps; the inbound referral form. Each row: the first request (cold caches), the median of the next
+# wizard's steps; the inbound referral form; channel-conflict detection (the deal page and side-by-side page of a deal
+# whose customer has the most deals, and the wizard's final POST, which creates a co-sell deal and runs detection). Each row: the first request (cold caches), the median of the next
 # REPEAT, the HTML size, and whether the targets are met (median ≤ 200 ms, first ≤ 1 s, ≤ 200 KB, status 200).
 # The machine's load is recorded at the start and the end. A hand-written analysis in benchmarks/PAGES-ANALYSIS.md,
 # if present, is appended as its own section.
@@ -119,6 +121,30 @@ if (( have < 500 )); then
     SELECT $DEAL500, 'Edited', 'Benchmark', $(minutes i), 'Notes', 'Note ' || i, 'Note ' || (i + 1) FROM n"
 fi
 
+# The open co-sell deal whose customer has the most deals: detection compares it with that customer's other deals.
+CONFLICT_DEAL=$(sql "SELECT d.\"Id\" FROM \"Deals\" d WHERE d.\"DealType\" = 'CoSell' AND d.\"Status\" IN ('New', 'Active')
+  AND d.\"CustomerId\" = (SELECT \"CustomerId\" FROM \"Deals\" GROUP BY \"CustomerId\" ORDER BY COUNT(*) DESC, \"CustomerId\" LIMIT 1) ORDER BY d.\"Id\" LIMIT 1")
+
+# A POST timed like a page: the first request, then the median of the next REPEAT, each on a fresh wizard draft
+# (the load driver's), so every one creates a co-sell deal and runs channel-conflict detection; met when it answers
+# with the redirect to the new deal (302) within the same targets.
+measure_create() { # user
+  local user=$1 code first times=() median verdict why=() i out form token
+  for i in $(seq 0 "$REPEAT"); do
+    eval "$(dotnet "$DRIVER" draft "$BASE" "$user")"
+    form=$(curl -s -H "Cookie: $COOKIE" "$BASE$DRAFT/sharing")
+    token=$(printf '%s' "$form" | tr '\n' ' ' | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p')
+    out=$(curl -s -H "Cookie: $COOKIE" -o /dev/null -w '%{http_code} %{time_total}' --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "Input.Share=true" "$BASE$DRAFT/create")
+    if (( i == 0 )); then read -r code first <<<"$out"; else times+=("${out#* }"); code=${out%% *}; fi
+  done
+  median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  [[ $code == 302 ]] || why+=("status $code")
+  awk -v m="$median" -v t="$MEDIAN_TARGET" 'BEGIN {exit !(m > t)}' && why+=("median")
+  awk -v f="$first" -v t="$FIRST_TARGET" 'BEGIN {exit !(f > t)}' && why+=("first")
+  if (( ${#why[@]} == 0 )); then verdict=met; MET=$((MET + 1)); else verdict="**missed** ($(IFS=,; echo "${why[*]}"))"; MISSED=$((MISSED + 1)); fi
+  LC_ALL=C printf '| %s | `%s` | %s | %.3f | %.3f | %d | %s |\n' "$user (wizard)" "POST {draft}/create (a co-sell deal: runs detection)" "$code" "$first" "$median" 0 "$verdict" | tee -a "$ROWS"
+}
+
 LOAD_BEFORE=$(load_now)
 start_app "$CONNECTION" "$OUT/pages-app-$PROVIDER.log"
 # Signed in through the real login form by the load driver, as run.sh does.
@@ -127,11 +153,12 @@ PROGRAMME=$(dotnet "$DRIVER" signin "$BASE" programme@contoso.example)
 ADMIN=$(dotnet "$DRIVER" signin "$BASE" admin@northwind.example)
 SALES=$(dotnet "$DRIVER" signin "$BASE" sales@northwind.example)
 SORTS="Name Customer Country Value Status Type Registration Stage ReviewDue Solutions Updated"
+VENDOR_SORTS="$SORTS Partner" # the Partner column is on the vendor's tabs only
 
-every_view() { # cookie user tab has-assigned
+every_view() { # cookie user tab has-assigned [sorts]
   local cookie=$1 user=$2 tab=$3 customer solution
   measure "$cookie" "$user" "/referrals/$tab"
-  for sort in $SORTS; do
+  for sort in ${5:-$SORTS}; do
     for dir in asc desc; do measure "$cookie" "$user" "/referrals/$tab?sort=$sort&dir=$dir"; done
   done
   measure "$cookie" "$user" "/referrals/$tab?page=99999"
@@ -144,8 +171,11 @@ every_view() { # cookie user tab has-assigned
   for filter in "${filters[@]}"; do measure "$cookie" "$user" "/referrals/$tab?$filter"; done
 }
 
-for tab in shared sent favorites; do every_view "$REVIEWER" reviewer@contoso.example "$tab" no; done
+for tab in shared registrations sent favorites; do every_view "$REVIEWER" reviewer@contoso.example "$tab" no "$VENDOR_SORTS"; done
 for path in /insights /insights/data /inbound/new "/deals/$DEAL500"; do measure "$REVIEWER" reviewer@contoso.example "$path"; done
+# Channel-conflict detection at scale (issue 19: its cost stays flat at a million deals): the deal page and the
+# side-by-side page of an open co-sell deal of the customer with the most deals, then the POST that runs detection.
+for path in "/deals/$CONFLICT_DEAL" "/deals/$CONFLICT_DEAL/conflicts"; do measure "$REVIEWER" reviewer@contoso.example "$path"; done
 for path in /referrals/shared /referrals/sent /referrals/favorites /insights /insights/data /partners; do measure "$PROGRAMME" programme@contoso.example "$path"; done
 for tab in inbound outbound favorites; do every_view "$ADMIN" admin@northwind.example "$tab" yes; done
 for path in /insights /insights/data "/deals/$DEAL500" /team /solutions; do measure "$ADMIN" admin@northwind.example "$path"; done
@@ -153,6 +183,7 @@ eval "$(dotnet "$DRIVER" draft "$BASE" admin@northwind.example)"
 for path in /deals/new "/deals/new?country=PT&name=Lisboa" "$DRAFT/customer" "$DRAFT/contact" "$DRAFT/details" "$DRAFT/sharing"; do
   measure "$COOKIE" "admin@northwind.example (wizard)" "$path"
 done
+measure_create admin@northwind.example
 for path in /referrals/outbound /referrals/inbound /referrals/favorites /insights "/deals/$DEAL500"; do measure "$SALES" sales@northwind.example "$path"; done
 stop_app
 LOAD_AFTER=$(load_now)

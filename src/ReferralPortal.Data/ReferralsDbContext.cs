@@ -150,16 +150,37 @@ public class ReferralsDbContext(DbContextOptions<ReferralsDbContext> options)
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BumpVersions();
+        var sortKeys = DealSortKeys.Capture(this);
 
-        // Nothing in the portal saves synchronously; this keeps the rollups right for anyone who does.
-        return DealRollupWriter.SaveAsync(this, acceptAllChangesOnSuccess, accept => Task.FromResult(base.SaveChanges(accept)), CancellationToken.None)
+        // Nothing in the portal saves synchronously; this keeps the rollups and sort keys right for anyone who does.
+        return DealRollupWriter.SaveAsync(this, acceptAllChangesOnSuccess, accept => WithSortKeysAsync(sortKeys, () => Task.FromResult(base.SaveChanges(accept)), CancellationToken.None), CancellationToken.None)
             .GetAwaiter().GetResult();
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
-        return DealRollupWriter.SaveAsync(this, acceptAllChangesOnSuccess, accept => base.SaveChangesAsync(accept, cancellationToken), cancellationToken);
+        var sortKeys = DealSortKeys.Capture(this);
+        return DealRollupWriter.SaveAsync(this, acceptAllChangesOnSuccess, accept => WithSortKeysAsync(sortKeys, () => base.SaveChangesAsync(accept, cancellationToken), cancellationToken), cancellationToken);
+    }
+
+    // The deals' sort keys (DealSortKeys) are written right after the save, in its transaction.
+    private async Task<int> WithSortKeysAsync(DealSortKeys.Pending sortKeys, Func<Task<int>> save, CancellationToken ct)
+    {
+        if (sortKeys.IsEmpty)
+        {
+            return await save();
+        }
+
+        await using var owned = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
+        var saved = await save();
+        await sortKeys.ApplyAsync(this, ct);
+        if (owned is not null)
+        {
+            await owned.CommitAsync(ct);
+        }
+
+        return saved;
     }
 
     // SQLite has no server-generated rowversion, so the app bumps the token on both providers alike.

@@ -188,6 +188,26 @@ public sealed class WorkspaceSortAndPagingTests(PortalFactory factory) : IClassF
     }
 
     [Theory]
+    [InlineData("/referrals/outbound", DemoAccounts.NorthwindSales)]
+    [InlineData("/referrals/inbound", DemoAccounts.NorthwindSales)]
+    [InlineData("/referrals/favorites", DemoAccounts.NorthwindSales)]
+    [InlineData("/referrals/shared", DemoAccounts.Reviewer)]
+    [InlineData("/referrals/sent", DemoAccounts.Reviewer)]
+    [InlineData("/referrals/registrations", DemoAccounts.Reviewer)]
+    public async Task Page_99999_of_any_tab_shows_its_last_page(string tab, string email)
+    {
+        using var client = await factory.LoginAsync(email);
+        var total = WorkspaceTestData.ResultRange(await client.GetPageAsync(tab + "?pageSize=5")).Split(" of ")[^1];
+
+        var page = await client.GetPageAsync(tab + "?pageSize=5&page=99999");
+
+        var range = WorkspaceTestData.ResultRange(page);
+        Assert.EndsWith($"–{total} of {total}", range, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("a[rel=next]"));
+        Assert.Contains("There is no page 99999", page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("page=0")]
     [InlineData("page=-3")]
     [InlineData("page=abc")]
@@ -247,25 +267,39 @@ public sealed class WorkspaceCountCapTests(WorkspaceCountCapTests.SmallCapFactor
     }
 
     [Fact]
-    public async Task Pages_beyond_the_cap_still_show_their_rows()
+    public async Task Last_page_within_the_cap_has_no_next_link()
+    {
+        using var client = await factory.LoginAsync(DemoAccounts.NorthwindSales);
+
+        var page = await client.GetPageAsync("/referrals/outbound?pageSize=10&page=2");
+
+        Assert.Equal("11–20 of 20+", WorkspaceTestData.ResultRange(page));
+        Assert.Null(page.QuerySelector("a[rel=next]"));
+    }
+
+    // A list pages up to its capped count, so no page reads past the cap's rows (?page=99999 at a million deals
+    // skipped every entry of the tab's index): beyond it, filters and sorts find the rest.
+    [Fact]
+    public async Task Page_beyond_the_cap_shows_the_capped_counts_last_page_and_says_why()
     {
         using var client = await factory.LoginAsync(DemoAccounts.NorthwindSales);
 
         var page = await client.GetPageAsync("/referrals/outbound?pageSize=10&page=4");
 
         Assert.Equal(10, WorkspaceTestData.DealIds(page).Count);
-        Assert.Equal("31–40 of 20+", WorkspaceTestData.ResultRange(page));
+        Assert.Equal("11–20 of 20+", WorkspaceTestData.ResultRange(page));
+        Assert.Contains("There is no page 4 among the first 20 referrals; showing page 2.", page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Search_above_the_cap_reads_as_the_cap_plus_and_pages_past_it()
+    public async Task Search_above_the_cap_reads_as_the_cap_plus_and_pages_up_to_it()
     {
         using var client = await factory.LoginAsync(DemoAccounts.NorthwindSales);
 
         var page = await client.GetPageAsync("/referrals/outbound?pageSize=10&page=3&q=a");
 
         Assert.Equal(10, WorkspaceTestData.DealIds(page).Count);
-        Assert.Equal("21–30 of 20+", WorkspaceTestData.ResultRange(page));
+        Assert.Equal("11–20 of 20+", WorkspaceTestData.ResultRange(page));
     }
 
     [Fact]

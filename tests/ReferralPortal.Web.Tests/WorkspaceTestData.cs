@@ -39,7 +39,14 @@ internal static class WorkspaceTestData
         var joiner = url.Contains('?', StringComparison.Ordinal) ? '&' : '?';
         for (var page = 1; ids.Count == (page - 1) * 100; page++)
         {
-            ids.AddRange(ReferralIds(await client.GetPageAsync($"{url}{joiner}pageSize=100&page={page}")));
+            // A page past the end shows the last page again: a repeat means the view is read whole.
+            var rows = ReferralIds(await client.GetPageAsync($"{url}{joiner}pageSize=100&page={page}"));
+            if (rows.Count > 0 && ids.Contains(rows[0]))
+            {
+                break;
+            }
+
+            ids.AddRange(rows);
         }
 
         return ids;

@@ -79,11 +79,14 @@ static async Task SeedSqliteAsync(SeedOptions options)
     await connection.OpenAsync();
     var written = await new BulkDeals(connection, options.Seed).WriteAsync(options.Deals);
 
-    // The bulk rows bypass the context, so the Insights rollups are counted once from the written deals.
+    // The bulk rows bypass the context, so the Insights rollups are counted once from the written deals, and the
+    // workspace's sort keys (customer, partner, stage, solutions) are copied onto them in one statement.
     await using (var provider = services.BuildServiceProvider())
     await using (var scope = provider.CreateAsyncScope())
     {
-        await ReferralPortal.Data.Rollups.DealRollupWriter.RebuildAsync(scope.ServiceProvider.GetRequiredService<ReferralsDbContext>());
+        var db = scope.ServiceProvider.GetRequiredService<ReferralsDbContext>();
+        await ReferralPortal.Data.Rollups.DealRollupWriter.RebuildAsync(db);
+        await DealSortKeys.RefreshAllAsync(db);
     }
 
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Seeded {written:N0} deals into {options.DatabasePath} in {stopwatch.Elapsed.TotalSeconds:F1} s"));

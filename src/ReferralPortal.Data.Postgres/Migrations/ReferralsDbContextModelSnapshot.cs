@@ -457,6 +457,13 @@ namespace ReferralPortal.Data.Postgres.Migrations
                     b.Property<int>("CustomerId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("CustomerSortName")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasDefaultValue("");
+
                     b.Property<string>("DealType")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -505,6 +512,13 @@ namespace ReferralPortal.Data.Postgres.Migrations
                     b.Property<int>("OwnerOrganisationId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("PartnerSortName")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasDefaultValue("");
+
                     b.Property<string>("RegistrationRejectionReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -526,9 +540,18 @@ namespace ReferralPortal.Data.Postgres.Migrations
                     b.Property<DateTime?>("SharedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("SolutionsSortName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Stage")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<int>("StageSortRank")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -570,13 +593,21 @@ namespace ReferralPortal.Data.Postgres.Migrations
 
                     b.HasIndex("RegistrationStatus", "UpdatedAt", "Id");
 
+                    b.HasIndex("DealType", "Direction", "CustomerSortName", "Id");
+
                     b.HasIndex("DealType", "Direction", "LocationCountry", "Id");
 
                     b.HasIndex("DealType", "Direction", "Name", "Id");
 
+                    b.HasIndex("DealType", "Direction", "PartnerSortName", "Id");
+
                     b.HasIndex("DealType", "Direction", "RegistrationStatus", "Id");
 
                     b.HasIndex("DealType", "Direction", "ReviewDueAt", "Id");
+
+                    b.HasIndex("DealType", "Direction", "SolutionsSortName", "Id");
+
+                    b.HasIndex("DealType", "Direction", "StageSortRank", "Id");
 
                     b.HasIndex("DealType", "Direction", "Status", "Id");
 
@@ -590,6 +621,8 @@ namespace ReferralPortal.Data.Postgres.Migrations
 
                     b.HasIndex("DealType", "RegistrationStatus", "UpdatedAt", "Id");
 
+                    b.HasIndex("OwnerOrganisationId", "Direction", "CustomerSortName", "Id");
+
                     b.HasIndex("OwnerOrganisationId", "Direction", "DealType", "Id");
 
                     b.HasIndex("OwnerOrganisationId", "Direction", "LocationCountry", "Id");
@@ -599,6 +632,10 @@ namespace ReferralPortal.Data.Postgres.Migrations
                     b.HasIndex("OwnerOrganisationId", "Direction", "RegistrationStatus", "Id");
 
                     b.HasIndex("OwnerOrganisationId", "Direction", "ReviewDueAt", "Id");
+
+                    b.HasIndex("OwnerOrganisationId", "Direction", "SolutionsSortName", "Id");
+
+                    b.HasIndex("OwnerOrganisationId", "Direction", "StageSortRank", "Id");
 
                     b.HasIndex("OwnerOrganisationId", "Direction", "Status", "Id");
 
@@ -620,6 +657,36 @@ namespace ReferralPortal.Data.Postgres.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "NormalisedName" }, "IX_Deals_NormalisedName_Trigram"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "NormalisedName" }, "IX_Deals_NormalisedName_Trigram"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "DealType", "CustomerSortName", "Id" }, "IX_Deals_Registrations_CustomerSortName")
+                        .HasFilter("\"RegistrationStatus\" = 'Submitted'");
+
+                    b.HasIndex(new[] { "DealType", "Id" }, "IX_Deals_Registrations_Id")
+                        .HasFilter("\"RegistrationStatus\" = 'Submitted'");
+
+                    b.HasIndex(new[] { "DealType", "LocationCountry", "Id" }, "IX_Deals_Registrations_LocationCountry")
+                        .HasFilter("\"RegistrationStatus\" = 'Submitted'");
+
+                    b.HasIndex(new[] { "DealType", "Name", "Id" }, "IX_Deals_Registrations_Name")
+                        .HasFilter("\"RegistrationStatus\" = 'Submitted'");
+
+                    b.HasIndex(new[] { "DealType", "PartnerSortName", "Id" }, "IX_Deals_Registrations_PartnerSortName")
+                        .HasFilter("\"RegistrationStatus\" = 'Submitted'");
+
+                    b.HasIndex(new[] { "DealType", "ReviewDueAt", "Id" }, "IX_Deals_Registrations_ReviewDueAt")
+                        .HasFilter("\"RegistrationStatus\" = 'Submitted'");
+
+                    b.HasIndex(new[] { "DealType", "SolutionsSortName", "Id" }, "IX_Deals_Registrations_SolutionsSortName")
+                        .HasFilter("\"RegistrationStatus\" = 'Submitted'");
+
+                    b.HasIndex(new[] { "DealType", "StageSortRank", "Id" }, "IX_Deals_Registrations_StageSortRank")
+                        .HasFilter("\"RegistrationStatus\" = 'Submitted'");
+
+                    b.HasIndex(new[] { "DealType", "Status", "Id" }, "IX_Deals_Registrations_Status")
+                        .HasFilter("\"RegistrationStatus\" = 'Submitted'");
+
+                    b.HasIndex(new[] { "DealType", "Value", "Id" }, "IX_Deals_Registrations_Value")
+                        .HasFilter("\"RegistrationStatus\" = 'Submitted'");
 
                     b.ToTable("Deals");
                 });

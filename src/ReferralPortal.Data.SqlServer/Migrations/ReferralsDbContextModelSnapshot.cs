@@ -453,6 +453,13 @@ namespace ReferralPortal.Data.SqlServer.Migrations
                     b.Property<int>("CustomerId")
                         .HasColumnType("int");
 
+                    b.Property<string>("CustomerSortName")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasDefaultValue("");
+
                     b.Property<string>("DealType")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -501,6 +508,13 @@ namespace ReferralPortal.Data.SqlServer.Migrations
                     b.Property<int>("OwnerOrganisationId")
                         .HasColumnType("int");
 
+                    b.Property<string>("PartnerSortName")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasDefaultValue("");
+
                     b.Property<string>("RegistrationRejectionReason")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
@@ -522,9 +536,18 @@ namespace ReferralPortal.Data.SqlServer.Migrations
                     b.Property<DateTime?>("SharedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("SolutionsSortName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("Stage")
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("StageSortRank")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(0);
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -566,13 +589,21 @@ namespace ReferralPortal.Data.SqlServer.Migrations
 
                     b.HasIndex("RegistrationStatus", "UpdatedAt", "Id");
 
+                    b.HasIndex("DealType", "Direction", "CustomerSortName", "Id");
+
                     b.HasIndex("DealType", "Direction", "LocationCountry", "Id");
 
                     b.HasIndex("DealType", "Direction", "Name", "Id");
 
+                    b.HasIndex("DealType", "Direction", "PartnerSortName", "Id");
+
                     b.HasIndex("DealType", "Direction", "RegistrationStatus", "Id");
 
                     b.HasIndex("DealType", "Direction", "ReviewDueAt", "Id");
+
+                    b.HasIndex("DealType", "Direction", "SolutionsSortName", "Id");
+
+                    b.HasIndex("DealType", "Direction", "StageSortRank", "Id");
 
                     b.HasIndex("DealType", "Direction", "Status", "Id");
 
@@ -586,6 +617,8 @@ namespace ReferralPortal.Data.SqlServer.Migrations
 
                     b.HasIndex("DealType", "RegistrationStatus", "UpdatedAt", "Id");
 
+                    b.HasIndex("OwnerOrganisationId", "Direction", "CustomerSortName", "Id");
+
                     b.HasIndex("OwnerOrganisationId", "Direction", "DealType", "Id");
 
                     b.HasIndex("OwnerOrganisationId", "Direction", "LocationCountry", "Id");
@@ -595,6 +628,10 @@ namespace ReferralPortal.Data.SqlServer.Migrations
                     b.HasIndex("OwnerOrganisationId", "Direction", "RegistrationStatus", "Id");
 
                     b.HasIndex("OwnerOrganisationId", "Direction", "ReviewDueAt", "Id");
+
+                    b.HasIndex("OwnerOrganisationId", "Direction", "SolutionsSortName", "Id");
+
+                    b.HasIndex("OwnerOrganisationId", "Direction", "StageSortRank", "Id");
 
                     b.HasIndex("OwnerOrganisationId", "Direction", "Status", "Id");
 
@@ -611,6 +648,36 @@ namespace ReferralPortal.Data.SqlServer.Migrations
                     b.HasIndex("OwnerOrganisationId", "Direction", "Stage", "UpdatedAt", "Id");
 
                     b.HasIndex("OwnerOrganisationId", "Direction", "LocationCountry", "Status", "UpdatedAt", "Id");
+
+                    b.HasIndex(new[] { "DealType", "CustomerSortName", "Id" }, "IX_Deals_Registrations_CustomerSortName")
+                        .HasFilter("\"RegistrationStatus\" = 'Submitted'");
+
+                    b.HasIndex(new[] { "DealType", "Id" }, "IX_Deals_Registrations_Id")
+                        .HasFilter("\"RegistrationStatus\" = 'Submitted'");
+
+                    b.HasIndex(new[] { "DealType", "LocationCountry", "Id" }, "IX_Deals_Registrations_LocationCountry")
+                        .HasFilter("\"RegistrationStatus\" = 'Submitted'");
+
+                    b.HasIndex(new[] { "DealType", "Name", "Id" }, "IX_Deals_Registrations_Name")
+                        .HasFilter("\"RegistrationStatus\" = 'Submitted'");
+
+                    b.HasIndex(new[] { "DealType", "PartnerSortName", "Id" }, "IX_Deals_Registrations_PartnerSortName")
+                        .HasFilter("\"RegistrationStatus\" = 'Submitted'");
+
+                    b.HasIndex(new[] { "DealType", "ReviewDueAt", "Id" }, "IX_Deals_Registrations_ReviewDueAt")
+                        .HasFilter("\"RegistrationStatus\" = 'Submitted'");
+
+                    b.HasIndex(new[] { "DealType", "SolutionsSortName", "Id" }, "IX_Deals_Registrations_SolutionsSortName")
+                        .HasFilter("\"RegistrationStatus\" = 'Submitted'");
+
+                    b.HasIndex(new[] { "DealType", "StageSortRank", "Id" }, "IX_Deals_Registrations_StageSortRank")
+                        .HasFilter("\"RegistrationStatus\" = 'Submitted'");
+
+                    b.HasIndex(new[] { "DealType", "Status", "Id" }, "IX_Deals_Registrations_Status")
+                        .HasFilter("\"RegistrationStatus\" = 'Submitted'");
+
+                    b.HasIndex(new[] { "DealType", "Value", "Id" }, "IX_Deals_Registrations_Value")
+                        .HasFilter("\"RegistrationStatus\" = 'Submitted'");
 
                     b.ToTable("Deals");
                 });

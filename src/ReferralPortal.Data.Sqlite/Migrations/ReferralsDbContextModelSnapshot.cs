@@ -436,6 +436,13 @@ namespace ReferralPortal.Data.Sqlite.Migrations
                     b.Property<int>("CustomerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CustomerSortName")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<string>("DealType")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -484,6 +491,13 @@ namespace ReferralPortal.Data.Sqlite.Migrations
                     b.Property<int>("OwnerOrganisationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PartnerSortName")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<string>("RegistrationRejectionReason")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -505,9 +519,18 @@ namespace ReferralPortal.Data.Sqlite.Migrations
                     b.Property<DateTime?>("SharedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SolutionsSortName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Stage")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("StageSortRank")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -549,13 +572,21 @@ namespace ReferralPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("RegistrationStatus", "UpdatedAt", "Id");
 
+                    b.HasIndex("DealType", "Direction", "CustomerSortName", "Id");
+
                     b.HasIndex("DealType", "Direction", "LocationCountry", "Id");
 
                     b.HasIndex("DealType", "Direction", "Name", "Id");
 
+                    b.HasIndex("DealType", "Direction", "PartnerSortName", "Id");
+
                     b.HasIndex("DealType", "Direction", "RegistrationStatus", "Id");
 
                     b.HasIndex("DealType", "Direction", "ReviewDueAt", "Id");
+
+                    b.HasIndex("DealType", "Direction", "SolutionsSortName", "Id");
+
+                    b.HasIndex("DealType", "Direction", "StageSortRank", "Id");
 
                     b.HasIndex("DealType", "Direction", "Status", "Id");
 
@@ -569,6 +600,8 @@ namespace ReferralPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("DealType", "RegistrationStatus", "UpdatedAt", "Id");
 
+                    b.HasIndex("OwnerOrganisationId", "Direction", "CustomerSortName", "Id");
+
                     b.HasIndex("OwnerOrganisationId", "Direction", "DealType", "Id");
 
                     b.HasIndex("OwnerOrganisationId", "Direction", "LocationCountry", "Id");
@@ -578,6 +611,10 @@ namespace ReferralPortal.Data.Sqlite.Migrations
                     b.HasIndex("OwnerOrganisationId", "Direction", "RegistrationStatus", "Id");
 
                     b.HasIndex("OwnerOrganisationId", "Direction", "ReviewDueAt", "Id");
+
+                    b.HasIndex("OwnerOrganisationId", "Direction", "SolutionsSortName", "Id");
+
+                    b.HasIndex("OwnerOrganisationId", "Direction", "StageSortRank", "Id");
 
                     b.HasIndex("OwnerOrganisationId", "Direction", "Status", "Id");
 
@@ -594,6 +631,36 @@ namespace ReferralPortal.Data.Sqlite.Migrations
                     b.HasIndex("OwnerOrganisationId", "Direction", "Stage", "UpdatedAt", "Id");
 
                     b.HasIndex("OwnerOrganisationId", "Direction", "LocationCountry", "Status", "UpdatedAt", "Id");
+
+                    b.HasIndex(new[] { "DealType", "CustomerSortName", "Id" }, "IX_Deals_Registrations_CustomerSortName")
+                        .HasFilter("\"RegistrationStatus\" = 'Submitted'");
+
+                    b.HasIndex(new[] { "DealType", "Id" }, "IX_Deals_Registrations_Id")
+                        .HasFilter("\"RegistrationStatus\" = 'Submitted'");
+
+                    b.HasIndex(new[] { "DealType", "LocationCountry", "Id" }, "IX_Deals_Registrations_LocationCountry")
+                        .HasFilter("\"RegistrationStatus\" = 'Submitted'");
+
+                    b.HasIndex(new[] { "DealType", "Name", "Id" }, "IX_Deals_Registrations_Name")
+                        .HasFilter("\"RegistrationStatus\" = 'Submitted'");
+
+                    b.HasIndex(new[] { "DealType", "PartnerSortName", "Id" }, "IX_Deals_Registrations_PartnerSortName")
+                        .HasFilter("\"RegistrationStatus\" = 'Submitted'");
+
+                    b.HasIndex(new[] { "DealType", "ReviewDueAt", "Id" }, "IX_Deals_Registrations_ReviewDueAt")
+                        .HasFilter("\"RegistrationStatus\" = 'Submitted'");
+
+                    b.HasIndex(new[] { "DealType", "SolutionsSortName", "Id" }, "IX_Deals_Registrations_SolutionsSortName")
+                        .HasFilter("\"RegistrationStatus\" = 'Submitted'");
+
+                    b.HasIndex(new[] { "DealType", "StageSortRank", "Id" }, "IX_Deals_Registrations_StageSortRank")
+                        .HasFilter("\"RegistrationStatus\" = 'Submitted'");
+
+                    b.HasIndex(new[] { "DealType", "Status", "Id" }, "IX_Deals_Registrations_Status")
+                        .HasFilter("\"RegistrationStatus\" = 'Submitted'");
+
+                    b.HasIndex(new[] { "DealType", "Value", "Id" }, "IX_Deals_Registrations_Value")
+                        .HasFilter("\"RegistrationStatus\" = 'Submitted'");
 
                     b.ToTable("Deals");
                 });

@@ -90,6 +90,7 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         b.HasIndex(d => new { d.CustomerId, d.Status });
 
         PerfSortIndexes.Apply(b);
+        DealSortKeys.Configure(b);
     }
 }
 

@@ -110,6 +110,24 @@ public sealed class ChannelConflictTests(QuietPortalFactory factory) : IClassFix
         Assert.Equal(RegistrationStatus.Submitted, (await world.DealAsync(adventure)).RegistrationStatus);
     }
 
+    [Fact]
+    public async Task Side_by_side_page_has_no_stray_marker_and_shows_moments_as_the_deal_page_does()
+    {
+        var (northwind, _) = await ConflictingPairAsync();
+        using var reviewer = await factory.LoginAsync(DemoAccounts.Reviewer);
+
+        var side = await reviewer.GetPageAsync($"/deals/{northwind}/conflicts");
+        var dealPage = await reviewer.GetPageAsync($"/deals/{northwind}");
+
+        var main = side.QuerySelector("main")!;
+        Assert.Empty(main.QuerySelectorAll("[style]")); // the CSP ignores inline styles: what they hide shows
+        Assert.DoesNotContain(main.QuerySelectorAll("li"), li => li.TextContent.Trim().Length == 0 && li.Closest("[hidden]") is null);
+        Assert.Null(main.QuerySelector(".validation-summary-valid"));
+        var created = side.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("th")!.TextContent == "Created").QuerySelectorAll("td")[0];
+        var shownOnDealPage = dealPage.QuerySelectorAll("dt").Single(dt => dt.TextContent == "Created").NextElementSibling!;
+        Assert.Equal(shownOnDealPage.QuerySelector("time")!.OuterHtml, created.QuerySelector("time")!.OuterHtml);
+    }
+
     /// <summary>
     /// A Northwind deal for a directory customer and an Adventure Works deal for a manually added twin of it (accents,
     /// punctuation and legal form differ), both with a Data and AI solution, detected. Each test has its own customer.

@@ -109,30 +109,44 @@ public sealed class ChannelConflicts(ReferralsDbContext db, TimeProvider clock, 
 
     private async Task<(ConflictParty? Deal, List<ConflictParty> Candidates)> ReadAsync(int dealId, CancellationToken ct)
     {
-        var deal = await Parties(db.Deals.IgnoreQueryFilters().Where(d => d.Id == dealId)).FirstOrDefaultAsync(ct);
+        var deal = await Party(dealId).FirstOrDefaultAsync(ct);
         if (deal is null || deal.DealType != DealType.CoSell || Deal.IsTerminalStatus(deal.Status))
         {
             return (null, []);
         }
 
+        var customerIds = await SameCustomers(deal).ToListAsync(ct);
+        var candidates = await Candidates(deal, customerIds).ToListAsync(ct);
+        return (deal, candidates);
+    }
+
+    /// <summary>The deal's customer and its manually added twins (same company key and country): index probes of Customers.</summary>
+    public IQueryable<int> SameCustomers(ConflictParty deal)
+    {
         var key = deal.CustomerMatchKey;
         var manual = deal.CustomerAddedManually;
         var country = deal.CustomerCountry;
-        var customerIds = await db.Customers.AsNoTracking()
+        return db.Customers.AsNoTracking()
             .Where(c => c.Id == deal.CustomerId
                 || (key != string.Empty && c.Country == country && c.MatchKey == key && (manual || c.AddedManually)))
             .Select(c => c.Id)
-            .Take(CandidateLimit)
-            .ToListAsync(ct);
-        var owner = deal.OwnerOrganisationId;
-        var candidates = await Parties(db.Deals.IgnoreQueryFilters()
-                .Where(d => customerIds.Contains(d.CustomerId) && Open.Contains(d.Status)
-                    && d.Id != dealId && d.OwnerOrganisationId != owner && d.DealType == DealType.CoSell)
-                .OrderBy(d => d.Id)
-                .Take(CandidateLimit))
-            .ToListAsync(ct);
-        return (deal, candidates);
+            .Take(CandidateLimit);
     }
+
+    /// <summary>Other partners' open co-sell deals of those customers: read from the customer's deals (index CustomerId + Status), never a scan.</summary>
+    public IQueryable<ConflictParty> Candidates(ConflictParty deal, IReadOnlyCollection<int> customerIds)
+    {
+        var owner = deal.OwnerOrganisationId;
+        var dealId = deal.DealId;
+        return Parties(db.Deals.IgnoreQueryFilters()
+            .Where(d => customerIds.Contains(d.CustomerId) && Open.Contains(d.Status)
+                && d.Id != dealId && d.OwnerOrganisationId != owner && d.DealType == DealType.CoSell)
+            .OrderBy(d => d.Id)
+            .Take(CandidateLimit));
+    }
+
+    /// <summary>The deal as detection compares it.</summary>
+    public IQueryable<ConflictParty> Party(int dealId) => Parties(db.Deals.IgnoreQueryFilters().Where(d => d.Id == dealId));
 
     private static IQueryable<ConflictParty> Parties(IQueryable<Deal> deals) =>
         deals.AsNoTracking().Select(d => new ConflictParty(

@@ -38,13 +38,14 @@ public sealed class WorkspaceController(
             notices.Add(message);
         }
 
-        var filter = WorkspaceFilter.From(input);
+        var filter = ForActor(WorkspaceFilter.From(input), notices);
         var page = await query.RunAsync(actor, t, filter, ct);
-        if (page.Rows.Count == 0 && filter.Page > 1 && page.LastPage is int last)
+        if (page.Filter.Page != filter.Page)
         {
-            // Past the end (a bookmark after deals closed, or a typed URL): show the last page that exists.
-            notices.Add(SharedResource.Text("There is no page {0}; showing page {1}, the last one.", filter.Page, last));
-            page = await query.RunAsync(actor, t, filter with { Page = last }, ct);
+            // Past the end (a bookmark after deals closed, or a typed URL): the query showed the last page it lists.
+            notices.Add(page.TotalIsCapped
+                ? SharedResource.Text("There is no page {0} among the first {1} referrals; showing page {2}. Filter or sort to find the others.", filter.Page, Format.Count(page.Total, false), page.Filter.Page)
+                : SharedResource.Text("There is no page {0}; showing page {1}, the last one.", filter.Page, page.Filter.Page));
         }
 
         return View("Tab", page with { Notices = notices });
@@ -60,7 +61,7 @@ public sealed class WorkspaceController(
             return NotFound();
         }
 
-        var filter = WorkspaceFilter.From(input) with { Page = 1 };
+        var filter = ForActor(WorkspaceFilter.From(input), []) with { Page = 1 };
         var date = clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment")
@@ -69,6 +70,18 @@ public sealed class WorkspaceController(
         }.ToString();
         await export.WriteAsync(Response.Body, current.Actor, t, filter, ct);
         return new EmptyResult();
+    }
+
+    // A partner's tabs have no Partner column: that sort is left out as an unknown one.
+    private WorkspaceFilter ForActor(WorkspaceFilter filter, List<string> notices)
+    {
+        if (WorkspaceFilter.SortsFor(current.Actor, filter.Sort))
+        {
+            return filter;
+        }
+
+        notices.Add(SharedResource.Text("Unknown sort column; showing the default order."));
+        return filter with { Sort = null, Descending = false };
     }
 
     private WorkspaceTab? ParseTab(string tab) =>

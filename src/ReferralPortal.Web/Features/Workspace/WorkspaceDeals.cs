@@ -134,7 +134,11 @@ public sealed class WorkspaceDeals(ReferralsDbContext db, IDealSearch search, Tr
             ? deals.OrderBy(d => d.RegistrationSubmittedAt).ThenBy(d => d.Id)
             : Ordered(deals, f);
 
-    /// <summary>The chosen column and direction with the ID as a stable tie-break; without a choice, newest first.</summary>
+    /// <summary>
+    /// The chosen column and direction with the ID as a stable tie-break; without a choice, newest first. The customer,
+    /// partner, stage and solutions columns sort by the deal's copied sort keys (<see cref="DealSortKeys"/>), which
+    /// have indexes per tab scope like every other column.
+    /// </summary>
     public static IOrderedQueryable<Deal> Ordered(IQueryable<Deal> deals, WorkspaceFilter f)
     {
         if (f.Sort is not { } sort)
@@ -146,15 +150,16 @@ public sealed class WorkspaceDeals(ReferralsDbContext db, IDealSearch search, Tr
         var ordered = sort switch
         {
             SortColumn.Name => By(deals, d => d.Name, desc),
-            SortColumn.Customer => By(deals, d => d.Customer.Name, desc),
+            SortColumn.Customer => By(deals, d => EF.Property<string>(d, DealSortKeys.CustomerName), desc),
+            SortColumn.Partner => By(deals, d => EF.Property<string>(d, DealSortKeys.PartnerName), desc),
             SortColumn.Country => By(deals, d => d.LocationCountry, desc),
             SortColumn.Value => By(deals, d => d.Value, desc),
             SortColumn.Status => By(deals, d => d.Status, desc),
             SortColumn.Type => By(deals, d => d.DealType, desc),
             SortColumn.Registration => By(deals, d => d.RegistrationStatus, desc),
-            SortColumn.Stage => By(deals, StageOrder, desc),
+            SortColumn.Stage => By(deals, d => EF.Property<int>(d, DealSortKeys.StageRank), desc),
             SortColumn.ReviewDue => By(deals, d => d.ReviewDueAt, desc),
-            SortColumn.Solutions => By(deals, d => d.Solutions.Min(s => s.Name), desc),
+            SortColumn.Solutions => By(deals, d => EF.Property<string?>(d, DealSortKeys.SolutionName), desc),
             _ => By(deals, d => d.UpdatedAt, desc),
         };
         return desc ? ordered.ThenByDescending(d => d.Id) : ordered.ThenBy(d => d.Id);
@@ -177,12 +182,6 @@ public sealed class WorkspaceDeals(ReferralsDbContext db, IDealSearch search, Tr
 
     public static IOrderedQueryable<Deal> RestNewestFirst(IQueryable<Deal> deals) =>
         deals.Where(d => d.Status != DealStatus.New).OrderByDescending(d => d.UpdatedAt).ThenByDescending(d => d.Id);
-
-    /// <summary>The stage as shown (Active and Won deals only), in the stages' own order rather than by name.</summary>
-    private static readonly System.Linq.Expressions.Expression<Func<Deal, int>> StageOrder = d =>
-        d.Status != DealStatus.Active && d.Status != DealStatus.Won ? 0
-        : d.Stage == SalesStage.Accepted ? 1 : d.Stage == SalesStage.Qualified ? 2 : d.Stage == SalesStage.Developed ? 3
-        : d.Stage == SalesStage.Proposed ? 4 : d.Stage == SalesStage.Negotiated ? 5 : d.Stage == SalesStage.Won ? 6 : 0;
 
     private static IOrderedQueryable<Deal> By<TKey>(IQueryable<Deal> deals, System.Linq.Expressions.Expression<Func<Deal, TKey>> key, bool desc) =>
         desc ? deals.OrderByDescending(key) : deals.OrderBy(key);

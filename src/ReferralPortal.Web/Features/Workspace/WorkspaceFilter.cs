@@ -2,6 +2,7 @@ using System.Globalization;
 using FluentValidation;
 using ReferralPortal.Domain.Common;
 using ReferralPortal.Domain.Deals;
+using ReferralPortal.Domain.Organisations;
 
 namespace ReferralPortal.Web.Features.Workspace;
 
@@ -48,6 +49,9 @@ public enum SortColumn
 {
     Name,
     Customer,
+
+    /// <summary>The owner partner's name (the vendor's tabs only, issue 19).</summary>
+    Partner,
     Country,
     Value,
     Status,
@@ -108,6 +112,9 @@ public sealed record WorkspaceFilter(
         || Unassigned || PartnerId is not null || PossibleConflict;
 
     public int Skip => (Page - 1) * PageSize;
+
+    /// <summary>Whether this actor's tabs have the sorted column: the Partner column is the vendor's only.</summary>
+    public static bool SortsFor(Actor actor, SortColumn? sort) => sort != SortColumn.Partner || actor.IsVendor;
 
     public static WorkspaceFilter From(WorkspaceFilterInput input)
     {

@@ -80,7 +80,8 @@ public sealed record WorkspacePage(WorkspaceTab Tab, IReadOnlyList<WorkspaceTab>
 
     public int LastRow => Filter.Skip + Rows.Count;
 
-    public bool HasNextPage => TotalIsCapped || Total > LastRow;
+    /// <summary>Pages go up to the capped count: past the cap, filters and sorts find the rest.</summary>
+    public bool HasNextPage => Total > LastRow;
 
     /// <summary>The last page, when the count is exact.</summary>
     public int? LastPage => TotalIsCapped ? null : Math.Max(1, (Total + Filter.PageSize - 1) / Filter.PageSize);
@@ -121,6 +122,14 @@ public sealed class WorkspaceQuery(ReferralsDbContext db, WorkspaceDeals source,
             }
         }
 
+        // A list pages up to its capped count: a page past it (a bookmark after deals closed, a typed ?page=99999) shows
+        // the last page there is, or the capped count's last one, so no OFFSET ever skips more than the cap's rows.
+        var last = LastPageOf(Math.Min(total, cap), filter.PageSize);
+        if (filter.Page > last)
+        {
+            filter = filter with { Page = last };
+        }
+
         var rows = await PageOf(actor, tab, filter, deals, ct);
         return new WorkspacePage(tab, WorkspaceTabs.For(actor), rows, now)
         {
@@ -134,6 +143,8 @@ public sealed class WorkspaceQuery(ReferralsDbContext db, WorkspaceDeals source,
             Partners = actor.IsVendor ? await PartnerOptionsAsync(filter.PartnerId, ct) : [],
         };
     }
+
+    private static int LastPageOf(int count, int pageSize) => Math.Max(1, (count + pageSize - 1) / pageSize);
 
     /// <summary>The vendor's Partner filter: the partners with the most co-sell deals (the list stays short at thousands of partners), plus the chosen one.</summary>
     public const int PartnerOptionLimit = 200;
@@ -217,7 +228,10 @@ public sealed class WorkspaceQuery(ReferralsDbContext db, WorkspaceDeals source,
         return rows;
     }
 
-    private Task<List<DealRow>> RowsAsync(Actor actor, IQueryable<Deal> page, CancellationToken ct) =>
+    private Task<List<DealRow>> RowsAsync(Actor actor, IQueryable<Deal> page, CancellationToken ct) => Rows(actor, page).ToListAsync(ct);
+
+    /// <summary>A page of deals as the table's rows (the query the list runs; its plan is tested in the Perf tests).</summary>
+    public IQueryable<DealRow> Rows(Actor actor, IQueryable<Deal> page) =>
         page.Select(d => new DealRow(
                 d.Id, d.Name, d.Customer.Name, d.LocationCountry, d.Value, d.Currency, d.Status, d.DealType, d.RegistrationStatus,
                 d.ReviewDueAt, d.UpdatedAt,
@@ -228,8 +242,7 @@ public sealed class WorkspaceQuery(ReferralsDbContext db, WorkspaceDeals source,
             OwnerOrganisationId = d.OwnerOrganisationId,
             AssignedReviewerName = d.AssignedReviewerName,
             Version = d.Version,
-        })
-            .ToListAsync(ct);
+        });
 
     // Filter options change only when the organisation gains a customer, country or solution: a short
     // per-organisation cache keeps three scans of the tenant's deals off every list request.
