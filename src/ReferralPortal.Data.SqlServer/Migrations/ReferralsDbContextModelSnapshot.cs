@@ -189,6 +189,20 @@ namespace ReferralPortal.Data.SqlServer.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ReferralPortal.Data.CompletedStartupWork", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("CompletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("CompletedStartupWork", (string)null);
+                });
+
             modelBuilder.Entity("ReferralPortal.Data.PortalUser", b =>
                 {
                     b.Property<string>("Id")
