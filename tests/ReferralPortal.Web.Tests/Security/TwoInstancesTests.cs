@@ -149,6 +149,36 @@ public sealed class TwoInstancesTests(TwoInstances app) : IClassFixture<TwoInsta
         PortalRoutes.Report($"Two instances: {ids.Count} e-mails sent once each by {instances.Count(i => i.Lines.Any(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"E-mail \d+: ""?Two instances ")))} instance(s).");
     }
 
+    [Fact]
+    public async Task Sign_in_failures_sent_to_both_instances_add_up_to_one_block()
+    {
+        // Five wrong passwords for one account from one address, spread over the two instances (3 + 2): the pair is
+        // blocked on both, as if they had all gone to one; with a count per instance neither would block yet.
+        var (a, b) = (instances[0].BaseUrl, instances[1].BaseUrl);
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
+        using var http = new HttpClient(handler);
+        foreach (var (instance, attempt) in new[] { a, b, a, b, a }.Select((url, i) => (url, i)))
+        {
+            using var failed = await PostAsync(http, instance + "/account/login", await PageAsync(http, instance + "/account/login"), new()
+            {
+                ["Email"] = DemoAccounts.FabrikamAdmin,
+                ["Password"] = $"wrong guess {attempt}",
+            });
+            Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
+        }
+
+        foreach (var instance in new[] { a, b })
+        {
+            using var refused = await PostAsync(http, instance + "/account/login", await PageAsync(http, instance + "/account/login"), new()
+            {
+                ["Email"] = DemoAccounts.FabrikamAdmin,
+                ["Password"] = DemoAccounts.Password,
+            });
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("This account is locked after too many failed attempts.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
     internal static async Task<bool> WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
     {
         var clock = Stopwatch.StartNew();
