@@ -2,6 +2,10 @@
 # Every page issue 17 names, one request at a time, on the 1M data set that benchmarks/run.sh seeds:
 #   benchmarks/pages.sh                                   # writes benchmarks/PAGES.md
 #   REPEAT=5 DB=benchmarks/data/10k.db benchmarks/pages.sh
+#   PROVIDER=Postgres PG_KEEP=benchmarks/data/pg benchmarks/pages.sh   # the same pages on PostgreSQL, on the copy of
+#                                                     # the same data set that run.sh made in that kept cluster
+#                                                     # (PG_KEEP=... COPY_ONLY=1 PROVIDERS=Postgres benchmarks/run.sh);
+#                                                     # writes benchmarks/PAGES-PostgreSQL.md
 # For each user kind (vendor reviewer, vendor programme admin, partner admin, partner referral user): every tab's
 # default view; for the vendor reviewer's and the partner admin's tabs also every column sort in both directions,
 # the page past the last one (the portal then shows the last page, or nothing beyond its 10,000 count cap) and
@@ -21,18 +25,27 @@ REPEAT=${REPEAT:-3}
 MEDIAN_TARGET=${MEDIAN_TARGET:-0.200}
 FIRST_TARGET=${FIRST_TARGET:-1.0}
 SIZE_TARGET_KB=${SIZE_TARGET_KB:-200}
+PROVIDER=${PROVIDER:-Sqlite}
 [[ -f $DB ]] || { echo "$DB is missing: benchmarks/run.sh seeds it (SEED_ONLY=1 benchmarks/run.sh)" >&2; exit 1; }
 command -v sqlite3 >/dev/null || { apt-get update -qq && apt-get install -y -qq sqlite3 >/dev/null; }
 mkdir -p "$OUT"
 
-RESULT="$ROOT/benchmarks/PAGES.md"
-ROWS="$OUT/pages-rows.md"
-META="$OUT/pages-meta.sh"
+case $PROVIDER in
+  Sqlite) RESULT="$ROOT/benchmarks/PAGES.md"; ENGINE=SQLite ;;
+  Postgres) RESULT="$ROOT/benchmarks/PAGES-PostgreSQL.md"; ENGINE=PostgreSQL
+    [[ -n ${PG_KEEP:-} && -f $PG_KEEP/copied-$(basename "$DB" .db) ]] || {
+      echo "PROVIDER=Postgres measures the copy of $(basename "$DB") in a kept cluster: make it with" >&2
+      echo "  PG_KEEP=benchmarks/data/pg COPY_ONLY=1 PROVIDERS=Postgres benchmarks/run.sh   and pass the same PG_KEEP" >&2; exit 1; } ;;
+  *) echo "PROVIDER is Sqlite or Postgres, not $PROVIDER" >&2; exit 2 ;;
+esac
+export PROVIDER  # read by start_app (app.sh)
+ROWS="$OUT/pages-rows-$PROVIDER.md"
+META="$OUT/pages-meta-$PROVIDER.sh"
 write_report() {
   {
     echo "# Single page views on $(basename "$DB")"
     echo
-    echo "Produced by \`benchmarks/pages.sh\` on $MEASURED_AT UTC ($(nproc) cores), SQLite: Release build started as run.sh"
+    echo "Produced by \`benchmarks/pages.sh\` on $MEASURED_AT UTC ($(nproc) cores), $ENGINE: Release build started as run.sh"
     echo "starts it, one request at a time with curl; the first request of each page, then the median of the next $REPEAT."
     echo "Targets: median ≤ ${MEDIAN_TARGET}s warm, first request ≤ ${FIRST_TARGET}s, HTML ≤ ${SIZE_TARGET_KB} KB, status 200."
     echo "Machine load: before, $LOAD_BEFORE; after, $LOAD_AFTER. On a shared machine absolute times are noisy."
@@ -81,17 +94,33 @@ first_option() { # cookie path select-name
   curl -s -H "Cookie: $1" "$BASE$2" | tr '\n' ' ' | sed -n "s/.*name=\"$3\">\(.*\)/\1/p" | sed -n 's/^[^<]*<option value="">[^<]*<\/option>[^<]*<option value="\([0-9]*\)".*/\1/p'
 }
 
+# SQL on the measured database (identifiers quoted, so the same text serves SQLite and PostgreSQL).
+CONNECTION=$DB
+if [[ $PROVIDER == Postgres ]]; then
+  PG_DIR=$(cd "$PG_KEEP" && pwd)
+  PG_SERVER=$("$ROOT/scripts/postgres-cluster.sh" start "$PG_DIR")
+  trap 'stop_app; "$ROOT/scripts/postgres-cluster.sh" halt "$PG_DIR"' EXIT
+  CONNECTION=${PG_SERVER/Database=postgres/Database=rp_bench_$(basename "$DB" .db)}
+  PSQL=$(ls /usr/lib/postgresql/*/bin/psql | tail -1)
+  PG_PORT=$(sed -n 's/.*Port=\([0-9]*\).*/\1/p' <<<"$PG_SERVER")
+  sql() { runuser -u postgres -- "$PSQL" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "rp_bench_$(basename "$DB" .db)" -Atq -c "$1"; }
+  minutes() { echo "TIMESTAMP '2026-01-01' + $1 * INTERVAL '1 minute'"; }
+else
+  sql() { sqlite3 "$DB" "$1"; }
+  minutes() { echo "datetime('2026-01-01', '+' || $1 || ' minutes')"; }
+fi
+
 # A deal with 500 activity entries: the first Northwind outbound deal gets entries added until it has 500.
-DEAL500=$(sqlite3 "$DB" "SELECT d.Id FROM Deals d JOIN Organisations o ON o.Id = d.OwnerOrganisationId WHERE o.Name = 'Northwind Traders' AND d.Direction = 'Outbound' AND d.DealType = 'CoSell' ORDER BY d.Id LIMIT 1")
-have=$(sqlite3 "$DB" "SELECT COUNT(*) FROM DealActivities WHERE DealId = $DEAL500")
+DEAL500=$(sql "SELECT d.\"Id\" FROM \"Deals\" d JOIN \"Organisations\" o ON o.\"Id\" = d.\"OwnerOrganisationId\" WHERE o.\"Name\" = 'Northwind Traders' AND d.\"Direction\" = 'Outbound' AND d.\"DealType\" = 'CoSell' ORDER BY d.\"Id\" LIMIT 1")
+have=$(sql "SELECT COUNT(*) FROM \"DealActivities\" WHERE \"DealId\" = $DEAL500")
 if (( have < 500 )); then
-  sqlite3 "$DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500 - $have)
-    INSERT INTO DealActivities (DealId, Kind, ActorName, At, Field, OldValue, NewValue)
-    SELECT $DEAL500, 'Edited', 'Benchmark', datetime('2026-01-01', '+' || i || ' minutes'), 'Notes', 'Note ' || i, 'Note ' || (i + 1) FROM n"
+  sql "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500 - $have)
+    INSERT INTO \"DealActivities\" (\"DealId\", \"Kind\", \"ActorName\", \"At\", \"Field\", \"OldValue\", \"NewValue\")
+    SELECT $DEAL500, 'Edited', 'Benchmark', $(minutes i), 'Notes', 'Note ' || i, 'Note ' || (i + 1) FROM n"
 fi
 
 LOAD_BEFORE=$(load_now)
-start_app "$DB" "$OUT/pages-app.log"
+start_app "$CONNECTION" "$OUT/pages-app-$PROVIDER.log"
 # Signed in through the real login form by the load driver, as run.sh does.
 REVIEWER=$(dotnet "$DRIVER" signin "$BASE" reviewer@contoso.example)
 PROGRAMME=$(dotnet "$DRIVER" signin "$BASE" programme@contoso.example)

@@ -6,6 +6,10 @@
 #   PROVIDERS=Sqlite benchmarks/run.sh      # one provider only (Sqlite, Postgres, or both: "Sqlite Postgres")
 #   SEED_ONLY=1 benchmarks/run.sh           # only seed the SQLite files (takes a while at 1M)
 #   PROVIDERS=Postgres APPEND=1 benchmarks/run.sh   # add a provider to the last run's figures
+#   PG_KEEP=benchmarks/data/pg benchmarks/run.sh     # keep the PostgreSQL cluster (and its copied databases) in that
+#                                                     # folder between runs: the copy is made once, later runs start
+#                                                     # the same cluster and measure (the app migrates it on start)
+#   PG_KEEP=benchmarks/data/pg COPY_ONLY=1 PROVIDERS=Postgres benchmarks/run.sh   # only make the PostgreSQL copies
 # PostgreSQL runs on a throw-away cluster (scripts/postgres-cluster.sh) filled by COPY from the same SQLite files.
 # Release build, Production environment, logging at Warning, app on loopback only, wrk at a fixed
 # connection count. Each scenario runs RUNS times; the table shows medians. Ratios are computed
@@ -60,10 +64,17 @@ dotnet build tools/ReferralPortal.LoadDriver -c Release -v q -nologo >/dev/null
 source "$ROOT/benchmarks/app.sh"
 
 PG_DIR=
-stop_pg() { if [[ -n $PG_DIR ]]; then "$ROOT/scripts/postgres-cluster.sh" stop "$PG_DIR" || true; PG_DIR=; fi; }
+stop_pg() {
+  if [[ -n $PG_DIR ]]; then
+    if [[ -n ${PG_KEEP:-} ]]; then "$ROOT/scripts/postgres-cluster.sh" halt "$PG_DIR" || true
+    else "$ROOT/scripts/postgres-cluster.sh" stop "$PG_DIR" || true; fi
+    PG_DIR=
+  fi
+}
 trap 'stop_app; stop_pg' EXIT
 if [[ " $PROVIDERS " == *" Postgres "* ]]; then
-  PG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/referralportal-bench-pg.XXXXXX")
+  if [[ -n ${PG_KEEP:-} ]]; then mkdir -p "$PG_KEEP"; PG_DIR=$(cd "$PG_KEEP" && pwd)
+  else PG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/referralportal-bench-pg.XXXXXX"); fi
   PG_SERVER=$("$ROOT/scripts/postgres-cluster.sh" start "$PG_DIR")
 fi
 
@@ -93,7 +104,7 @@ to_ms() { # wrk latency like 1.23ms / 850.00us / 1.02s -> ms
 
 RESULTS="$OUT_ROOT/results.tsv"
 # APPEND=1 keeps the figures already measured (e.g. PROVIDERS=Postgres APPEND=1 after a SQLite-only run).
-[[ -n ${APPEND:-} ]] || : >"$RESULTS"
+[[ -n ${APPEND:-} || -n ${COPY_ONLY:-} ]] || : >"$RESULTS"
 
 # One line of results: provider, scenario, size, rps, p50, p99, peak MB, non-2xx, load.
 record() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$PROVIDER" "$@" >>"$RESULTS"; echo "   $PROVIDER $1 @ $2: $(tail -1 "$RESULTS" | cut -f4-)"; }
@@ -128,10 +139,19 @@ for PROVIDER in $PROVIDERS; do
     db="$DATA/$(label "$size").db"
     if [[ $PROVIDER == Postgres ]]; then
       # The same rows, copied into a database of the run's cluster by COPY; the app then runs on it.
-      echo "== copy $(label "$size") deals into PostgreSQL"
-      dotnet run -c Release --no-build --project tools/ReferralPortal.VolumeSeeder -- --deals "$size" --db "$db" --reuse \
-        --postgres "${PG_SERVER/Database=postgres/Database=rp_bench_$(label "$size")}"
+      # With PG_KEEP, a copy made by an earlier run (its marker written after the copy finished) is used again.
+      copied="$PG_DIR/copied-$(label "$size")"
+      if [[ -z ${PG_KEEP:-} || ! -f $copied || $db -nt $copied ]]; then
+        echo "== copy $(label "$size") deals into PostgreSQL"
+        rm -f "$copied"
+        dotnet run -c Release --no-build --project tools/ReferralPortal.VolumeSeeder -- --deals "$size" --db "$db" --reuse \
+          --postgres "${PG_SERVER/Database=postgres/Database=rp_bench_$(label "$size")}"
+        date -u >"$copied"
+      else
+        echo "== PostgreSQL copy of $(label "$size") deals kept from $(cat "$copied")"
+      fi
       db="${PG_SERVER/Database=postgres/Database=rp_bench_$(label "$size")}"
+      [[ -n ${COPY_ONLY:-} ]] && continue
     fi
     log="$OUT/app-$(label "$size").log"
     # A first start on a new database migrates it, counts rollups if it has none and creates the data-protection
@@ -171,5 +191,6 @@ for PROVIDER in $PROVIDERS; do
   done
 done
 
+[[ -n ${COPY_ONLY:-} ]] && exit 0
 ANALYSIS="$ROOT/benchmarks/ANALYSIS.md" dotnet "$DRIVER" report "$RESULTS" "$OUT_ROOT" >"$REPORT"
 cat "$REPORT"

@@ -3,6 +3,9 @@
 #   scripts/postgres-cluster.sh start <dir>   initdb + start in <dir> (data/, socket/, log) on a free port;
 #                                             prints the connection string on stdout (also in <dir>/connection)
 #   scripts/postgres-cluster.sh stop <dir>    stop the server (fast shutdown) and delete <dir>
+#   scripts/postgres-cluster.sh halt <dir>    stop the server but keep <dir>: a later `start <dir>` starts the same
+#                                             cluster again (its data kept) instead of creating one (benchmarks keep
+#                                             their million-deal copy this way)
 # Installs the Debian `postgresql` package when initdb/pg_ctl are missing. initdb refuses root, so as root the
 # cluster runs as the `postgres` user (runuser). Durability is off (fsync, synchronous_commit): the data is
 # thrown away at the end, and the tests want speed.
@@ -40,7 +43,9 @@ case "${1:-}" in
     mkdir -p "$dir/socket"
     [[ $(id -u) -eq 0 ]] && chown -R postgres: "$dir"
     port=$(free_port)
-    as_owner "$bin/initdb" -D "$dir/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log"
+    if [[ ! -f $dir/data/PG_VERSION ]]; then
+      as_owner "$bin/initdb" -D "$dir/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log"
+    fi
     as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start -o \
       "-p $port -k $dir/socket -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >&2
     echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres" | tee "$dir/connection"
@@ -52,8 +57,14 @@ case "${1:-}" in
     fi
     rm -rf "$dir"
     ;;
+  halt)
+    dir=${2:?usage: $0 halt <dir>}
+    if [[ -f $dir/data/postmaster.pid ]] && bin=$(find_bin); then
+      as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >&2 || true
+    fi
+    ;;
   *)
-    echo "usage: $0 start <dir> | stop <dir>" >&2
+    echo "usage: $0 start <dir> | stop <dir> | halt <dir>" >&2
     exit 2
     ;;
 esac

@@ -19,7 +19,13 @@ var options = SeedOptions.Parse(args);
 var stopwatch = Stopwatch.StartNew();
 if (options.Reuse && File.Exists(options.DatabasePath))
 {
-    Console.WriteLine($"Reusing {options.DatabasePath}");
+    // A file seeded by an older build is brought to the app's current schema first: the copy into PostgreSQL reads
+    // the columns that the current migrations create.
+    Console.WriteLine($"Reusing {options.DatabasePath} (migrating it to the current schema)");
+    var current = new DbContextOptionsBuilder<ReferralsDbContext>()
+        .UseSqlite($"Data Source={options.DatabasePath}", x => x.MigrationsAssembly("ReferralPortal.Data.Sqlite")).Options;
+    await using var db = new ReferralsDbContext(current);
+    await db.Database.MigrateAsync();
 }
 else
 {
