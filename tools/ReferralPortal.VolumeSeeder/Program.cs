@@ -79,11 +79,14 @@ static async Task SeedSqliteAsync(SeedOptions options)
     await connection.OpenAsync();
     var written = await new BulkDeals(connection, options.Seed).WriteAsync(options.Deals);
 
-    // The bulk rows bypass the context, so the Insights rollups are counted once from the written deals.
+    // The bulk rows bypass the context, so the bulk customers get their company match keys and the Insights rollups
+    // are counted once from the written deals here (the app does that work only once per database, at its first start).
     await using (var provider = services.BuildServiceProvider())
     await using (var scope = provider.CreateAsyncScope())
     {
-        await ReferralPortal.Data.Rollups.DealRollupWriter.RebuildAsync(scope.ServiceProvider.GetRequiredService<ReferralsDbContext>());
+        var db = scope.ServiceProvider.GetRequiredService<ReferralsDbContext>();
+        await CompanyKeyBackfill.RunAsync(db);
+        await ReferralPortal.Data.Rollups.DealRollupWriter.RebuildAsync(db);
     }
 
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Seeded {written:N0} deals into {options.DatabasePath} in {stopwatch.Elapsed.TotalSeconds:F1} s"));

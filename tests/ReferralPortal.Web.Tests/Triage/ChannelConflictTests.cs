@@ -137,5 +137,5 @@ public sealed class ChannelConflictTests(QuietPortalFactory factory) : IClassFix
                     deal.Accept(reviewer, at);
                     deal.SubmitRegistration(admin, at);
                 }
-                : null);
+    : null);
 }
