@@ -127,15 +127,15 @@ public sealed class ChannelConflictTests(QuietPortalFactory factory) : IClassFix
     }
 
     // A co-sell deal with one registration-eligible solution in Data and AI; submitted: accepted and its registration submitted.
-    private Task<int> CreateAsync(string ownerAdmin, string customer, bool inDirectory, bool submitted) =>
-        deals.OutboundAsync(
-            ownerAdmin,
-            setup: new DealSetup("Conflict test opportunity", customer, Value: 80_000m, Notes: null, CustomerInDirectory: inDirectory, SolutionArea: SolutionAreas.DataAndAi),
-            then: submitted
-                ? (deal, admin, reviewer, at) =>
-                {
-                    deal.Accept(reviewer, at);
-                    deal.SubmitRegistration(admin, at);
-                }
-    : null);
+    private Task<int> CreateAsync(string ownerAdmin, string customer, bool inDirectory, bool submitted)
+    {
+        var setup = new DealSetup("Conflict test opportunity", customer, Value: 80_000m, Notes: null, CustomerInDirectory: inDirectory, SolutionArea: SolutionAreas.DataAndAi);
+        return deals.OutboundAsync(ownerAdmin, setup: setup, then: submitted ? Submit : null);
+    }
+
+    private static void Submit(Deal deal, Actor admin, Actor reviewer, DateTime at)
+    {
+        deal.Accept(reviewer, at);
+        deal.SubmitRegistration(admin, at);
+    }
 }
