@@ -55,6 +55,12 @@ public class ReferralsDbContext(DbContextOptions<ReferralsDbContext> options)
 
     public DbSet<ApiIdempotencyRecord> ApiIdempotencyKeys => Set<ApiIdempotencyRecord>();
 
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
+
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
@@ -118,6 +124,10 @@ public class ReferralsDbContext(DbContextOptions<ReferralsDbContext> options)
         builder.Entity<AuditEntry>().HasQueryFilter(a => allOrganisations || a.OrganisationId == partnerScope);
         builder.Entity<ApiToken>().HasQueryFilter(t => ownOrganisationScope == null || t.OrganisationId == ownOrganisationScope);
         builder.Entity<ApiIdempotencyRecord>().HasQueryFilter(r => ownOrganisationScope == null || r.OrganisationId == ownOrganisationScope);
+
+        // Webhook endpoints and their outbox: each organisation (vendor included) sees only its own; the worker sees all.
+        builder.Entity<WebhookEndpoint>().HasQueryFilter(e => ownOrganisationScope == null || e.OrganisationId == ownOrganisationScope);
+        builder.Entity<WebhookDelivery>().HasQueryFilter(d => ownOrganisationScope == null || d.OrganisationId == ownOrganisationScope);
 
         // Channel conflicts are the vendor's alone (issue 19): a partner's query of them returns nothing.
         builder.Entity<DealConflict>().HasQueryFilter(c => allOrganisations);

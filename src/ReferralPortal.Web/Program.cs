@@ -7,6 +7,7 @@ using ReferralPortal.Web.Features.NewDeal;
 using ReferralPortal.Web.Features.Notifications;
 using ReferralPortal.Web.Features.Solutions;
 using ReferralPortal.Web.Features.Team;
+using ReferralPortal.Web.Features.Webhooks;
 using ReferralPortal.Web.Features.Workspace;
 using ReferralPortal.Web.Infrastructure;
 using Serilog;
@@ -35,7 +36,8 @@ builder.Services
     .AddPeopleFeature()
     .AddSigninFeature(builder.Environment)
     .AddSigninTransport(builder.Configuration, builder.Environment)
-    .AddReferralsApi(builder.Configuration);
+    .AddReferralsApi(builder.Configuration)
+    .AddWebhooksFeature();
 
 var app = builder.Build();
 app.UseSigninForwardedHeaders();

@@ -44,6 +44,10 @@ public sealed class BrowserFixture : IAsyncLifetime
             b.UseUrls("http://127.0.0.1:0");
             b.UseSetting("RateLimits:LoginPerMinute", "1000");
             b.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+
+            // The webhooks test's receiver listens on loopback; the worker runs every second.
+            b.UseSetting("Webhooks:AllowPrivateNetworks", "true");
+            b.UseSetting("Webhooks:Interval", "00:00:01");
         });
         factory.UseKestrel(0);
         factory.StartServer();

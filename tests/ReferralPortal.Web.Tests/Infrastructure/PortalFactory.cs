@@ -53,6 +53,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting("Jobs:ReviewWindow:Enabled", "false");
             builder.UseSetting("Email:OutboxEnabled", "false");
+            builder.UseSetting("Webhooks:Enabled", "false");
         }
 
         builder.ConfigureServices(services =>

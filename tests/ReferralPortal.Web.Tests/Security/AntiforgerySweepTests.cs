@@ -53,6 +53,7 @@ public sealed class AntiforgerySweepTests(PortalFactory factory) : IClassFixture
                     "token" => invitation.Token,
                     "id" => Text(deal),
                     "draftId" => draft.ToString(),
+                    "deliveryId" => "1",
                     _ => throw new InvalidOperationException($"No value for {name} in {route.Key}."),
                 });
 

@@ -126,6 +126,16 @@ public sealed class AuthorisationMatrixTests(PortalFactory factory) : IClassFixt
         ["ApiTokens.Create [POST] /api-tokens"] = "Login Invalid Forbidden Invalid Invalid Forbidden Invalid",
         ["ApiTokens.Revoke [POST] /api-tokens/{id:int}/revoke"] = "Login NotFound Forbidden NotFound NotFound Forbidden NotFound",
 
+        // Issue 15: webhooks, for the same admins as API tokens; the endpoint and delivery targets are none of theirs (404).
+        ["Webhooks.Index [GET] /webhooks"] = "Login Ok Forbidden Ok Ok Forbidden Ok",
+        ["Webhooks.Create [POST] /webhooks"] = "Login Invalid Forbidden Invalid Invalid Forbidden Invalid",
+        ["Webhooks.Rotate [POST] /webhooks/{id:int}/rotate"] = "Login NotFound Forbidden NotFound NotFound Forbidden NotFound",
+        ["Webhooks.Disable [POST] /webhooks/{id:int}/disable"] = "Login NotFound Forbidden NotFound NotFound Forbidden NotFound",
+        ["Webhooks.Enable [POST] /webhooks/{id:int}/enable"] = "Login NotFound Forbidden NotFound NotFound Forbidden NotFound",
+        ["Webhooks.Delete [POST] /webhooks/{id:int}/delete"] = "Login NotFound Forbidden NotFound NotFound Forbidden NotFound",
+        ["Webhooks.Deliveries [GET] /webhooks/{id:int}/deliveries"] = "Login NotFound Forbidden NotFound NotFound Forbidden NotFound",
+        ["Webhooks.Redeliver [POST] /webhooks/{id:int}/deliveries/{deliveryId:long}/redeliver"] = "Login NotFound Forbidden NotFound NotFound Forbidden NotFound",
+
         ["Team.Index [GET] /team"] = "Login Ok Forbidden Ok Ok Forbidden Ok",
         ["Team.Invite [POST] /team/invite"] = "Login Invalid Forbidden Invalid Invalid Forbidden Invalid",
         ["Team.Resend [POST] /team/invitations/{id:int}/resend"] = "Login Redirect Forbidden NotFound NotFound Forbidden NotFound",
@@ -217,6 +227,7 @@ public sealed class AuthorisationMatrixTests(PortalFactory factory) : IClassFixt
                     "id" when route.Controller == "Team" => invitation.Id.ToString(CultureInfo.InvariantCulture),
                     "id" when route.Controller == "Partners" => partner.ToString(CultureInfo.InvariantCulture),
                     "token" => link.Token,
+                    "deliveryId" => "1",
                     "id" => deal.ToString(CultureInfo.InvariantCulture),
                     "draftId" => draft.ToString(),
                     "tab" => tab,

@@ -161,7 +161,7 @@ public sealed class TwoInstancesTests(TwoInstances app) : IClassFixture<TwoInsta
         {
             using var failed = await PostAsync(http, instance + "/account/login", await PageAsync(http, instance + "/account/login"), new()
             {
-                ["Email"] = DemoAccounts.FabrikamAdmin,
+                ["Email"] = DemoAccounts.AdventureWorksAdmin,
                 ["Password"] = $"wrong guess {attempt}",
             });
             Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
@@ -171,12 +171,50 @@ public sealed class TwoInstancesTests(TwoInstances app) : IClassFixture<TwoInsta
         {
             using var refused = await PostAsync(http, instance + "/account/login", await PageAsync(http, instance + "/account/login"), new()
             {
-                ["Email"] = DemoAccounts.FabrikamAdmin,
+                ["Email"] = DemoAccounts.AdventureWorksAdmin,
                 ["Password"] = DemoAccounts.Password,
             });
             Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
             Assert.Contains("This account is locked after too many failed attempts.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task Both_instances_webhook_workers_deliver_each_message_exactly_once()
+    {
+        using var receiver = Webhooks.WebhookReceiver.Start();
+        var (a, b) = (instances[0].BaseUrl, instances[1].BaseUrl);
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
+        using var http = new HttpClient(handler);
+        var login = await PageAsync(http, a + "/account/login");
+        await PostAsync(http, a + "/account/login", login, new() { ["Email"] = DemoAccounts.FabrikamAdmin, ["Password"] = DemoAccounts.Password });
+
+        // Registered on A's page (its secret protected with the shared key ring), the secret read on B's.
+        var added = await PostAsync(http, a + "/webhooks", await PageAsync(http, a + "/webhooks"), new() { ["Input.Url"] = receiver.Url, ["Input.Events"] = "referral.created" });
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var secret = (await PageAsync(http, b + "/webhooks")).QuerySelector("#issued-secret")!.GetAttribute("value")!;
+
+        List<string> ids;
+        await using (var db = NewDbContext())
+        {
+            var endpoint = await db.WebhookEndpoints.IgnoreQueryFilters().SingleAsync(e => e.Url == receiver.Url);
+            var now = DateTime.UtcNow;
+            var messages = Enumerable.Range(1, 40).Select(i => new Domain.Integration.WebhookDelivery(endpoint.Id, endpoint.OrganisationId, Web.Features.Webhooks.WebhookEvents.NewMessageId(),
+                Domain.Integration.WebhookEventTypes.ReferralCreated, "{\"type\":\"referral.created\",\"timestamp\":\"2026-11-30T00:00:00Z\",\"data\":{\"n\":" + i + "}}", now)).ToList();
+            db.WebhookDeliveries.AddRange(messages);
+            await db.SaveChangesAsync();
+            ids = [.. messages.Select(m => m.MessageId)];
+        }
+
+        var done = await WaitUntilAsync(async () =>
+        {
+            await using var db = NewDbContext();
+            return await db.WebhookDeliveries.IgnoreQueryFilters().CountAsync(d => ids.Contains(d.MessageId) && d.State == Domain.Integration.WebhookDeliveryState.Delivered) == ids.Count;
+        }, TimeSpan.FromSeconds(60));
+
+        Assert.True(done, "The webhook workers did not deliver every message within a minute.\n" + string.Join("\n", instances.Select(i => i.Output)));
+        Assert.Equal(ids.Order(StringComparer.Ordinal), receiver.Received.Select(m => m.Id!).Order(StringComparer.Ordinal));
+        Assert.All(receiver.Received, m => Assert.True(Webhooks.WebhookReceiver.Verifies(secret, m)));
     }
 
     internal static async Task<bool> WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
@@ -231,6 +269,13 @@ public sealed class TwoInstances : IAsyncLifetime
 
     public IReadOnlyList<AppProcess> Instances => instances;
 
+    // Both webhook workers run every second and may post to the test's loopback receiver.
+    private static readonly Dictionary<string, string> WebhookSettings = new()
+    {
+        ["Webhooks__AllowPrivateNetworks"] = "true",
+        ["Webhooks__Interval"] = "00:00:01",
+    };
+
     public TestDatabase Database { get; } = TestDatabase.Empty();
 
     public string ConnectionString => Database.ConnectionString;
@@ -238,8 +283,8 @@ public sealed class TwoInstances : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         // The first instance migrates and seeds; the second starts on the prepared database.
-        instances.Add(await AppProcess.StartAsync(ConnectionString, StartTimeout));
-        instances.Add(await AppProcess.StartAsync(ConnectionString, StartTimeout));
+        instances.Add(await AppProcess.StartAsync(ConnectionString, StartTimeout, WebhookSettings));
+        instances.Add(await AppProcess.StartAsync(ConnectionString, StartTimeout, WebhookSettings));
     }
 
     public async ValueTask DisposeAsync()

@@ -31,7 +31,8 @@ public sealed class CreateReferralCommand(
     IValidator<SharingStepInput> sharingValidator,
     DealNotifier notifier,
     TimeProvider clock,
-    IOptions<ProgrammeOptions> programme)
+    IOptions<ProgrammeOptions> programme,
+    Webhooks.WebhookEvents webhooks)
 {
     public const string IdempotencyHeader = "Idempotency-Key";
 
@@ -86,6 +87,7 @@ public sealed class CreateReferralCommand(
         db.Deals.Add(deal);
         await db.SaveChangesAsync(ct);
         await notifier.StageAsync(deal, NotificationRules.For(deal, ActivityKind.Created, null), actor.UserId, now, ct);
+        await webhooks.StageAsync(deal, deal.Activities.First(a => a.Kind == ActivityKind.Created), null, now, ct);
         var location = ApiFeature.ReferralPath(http, deal.Id);
         var body = JsonSerializer.Serialize(ReferralResource.Of(deal), ApiJson.Options);
         if (key.Length > 0)

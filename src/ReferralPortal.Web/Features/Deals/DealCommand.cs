@@ -23,7 +23,7 @@ public enum DealCommandOutcome
 /// Version is a conflict before anything is tried; the Version token makes the save fail when another
 /// request changed the deal meanwhile, so exactly one of two racing decisions is applied.
 /// </summary>
-public sealed class DealCommand(ReferralsDbContext db, CurrentTenant current, TimeProvider clock, DealNotifier notifier, Triage.ChannelConflicts conflicts)
+public sealed class DealCommand(ReferralsDbContext db, CurrentTenant current, TimeProvider clock, DealNotifier notifier, Triage.ChannelConflicts conflicts, Webhooks.WebhookEvents webhooks)
 {
     /// <param name="seenVersion">The Version the user's page showed; a different current Version means the page was stale.</param>
     public async Task<DealCommandOutcome> RunAsync(int dealId, int? seenVersion, Action<Deal, Actor, DateTime> change, CancellationToken ct)
@@ -47,6 +47,7 @@ public sealed class DealCommand(ReferralsDbContext db, CurrentTenant current, Ti
         foreach (var entry in added)
         {
             await notifier.StageAsync(deal, NotificationRules.For(deal, entry.Kind, entry.Reason), actor.UserId, now, ct);
+            await webhooks.StageAsync(deal, entry, null, now, ct);
         }
 
         if (!await db.TrySaveChangesAsync(ct))

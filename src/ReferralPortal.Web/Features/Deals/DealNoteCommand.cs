@@ -33,7 +33,7 @@ public sealed class AddNoteInputValidator : AbstractValidator<AddNoteInput>
 /// statement that only moves UpdatedAt forward, never with its Version, and two people adding notes at once (or a
 /// note beside an edit or a decision) both succeed, without retries.
 /// </summary>
-public sealed class DealNoteCommand(ReferralsDbContext db, TimeProvider clock, DealNotifier notifier)
+public sealed class DealNoteCommand(ReferralsDbContext db, TimeProvider clock, DealNotifier notifier, Webhooks.WebhookEvents webhooks)
 {
     /// <summary>False when the deal does not exist for this user.</summary>
     public async Task<bool> AddAsync(Actor actor, int dealId, AddNoteInput input, CancellationToken ct)
@@ -47,6 +47,7 @@ public sealed class DealNoteCommand(ReferralsDbContext db, TimeProvider clock, D
         var now = clock.GetUtcNow().UtcDateTime;
         var note = deal.AddNote(actor, input.Text!, input.VendorInternal, now);
         await notifier.StageAsync(deal, NotificationRules.ForNote(deal, note), actor.UserId, now, ct);
+        await webhooks.StageAsync(deal, deal.Activities.Last(a => a.Kind == ActivityKind.NoteAdded), note, now, ct);
 
         // The deal row itself is left out of the save (no version check, no version bump); its children are inserted.
         var entry = db.Entry(deal);

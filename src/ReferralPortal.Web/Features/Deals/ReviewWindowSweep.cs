@@ -15,7 +15,7 @@ public sealed record SweepResult(int Expired, int Reminded);
 /// each expiry is a save guarded by the deal's Version (the loser's UPDATE matches no row and is
 /// dropped with its activity entry), and each reminder is claimed by a conditional UPDATE first.
 /// </summary>
-public sealed class ReviewWindowSweep(ReferralsDbContext db, TimeProvider clock, DealNotifier notifier, ILogger<ReviewWindowSweep> log)
+public sealed class ReviewWindowSweep(ReferralsDbContext db, TimeProvider clock, DealNotifier notifier, ILogger<ReviewWindowSweep> log, Webhooks.WebhookEvents webhooks)
 {
     private const int BatchSize = 200;
 
@@ -59,6 +59,7 @@ public sealed class ReviewWindowSweep(ReferralsDbContext db, TimeProvider clock,
 
         deal.Expire(now);
         await notifier.StageAsync(deal, NotificationRules.For(deal, ActivityKind.Expired, null), null, now, ct);
+        await webhooks.StageAsync(deal, deal.Activities.Last(a => a.Kind == ActivityKind.Expired), null, now, ct);
         // UPDATE … WHERE Id = @id AND Version = @read, in one transaction with the activity entry; false when another
         // instance expired it, or someone decided it, after we read it: nothing of ours was saved.
         return await db.TrySaveChangesAsync(ct);

@@ -11,7 +11,7 @@ using ReferralPortal.Web.Infrastructure;
 namespace ReferralPortal.Web.Features.Inbound;
 
 /// <summary>A vendor reviewer sends a referral to one partner (SPEC 3, "create inbound"); the partner's admins are notified.</summary>
-public sealed class CreateInboundReferral(ReferralsDbContext db, CurrentTenant current, TimeProvider clock, IOptions<ProgrammeOptions> programme, DealNotifier notifier, Triage.ChannelConflicts conflicts)
+public sealed class CreateInboundReferral(ReferralsDbContext db, CurrentTenant current, TimeProvider clock, IOptions<ProgrammeOptions> programme, DealNotifier notifier, Triage.ChannelConflicts conflicts, Webhooks.WebhookEvents webhooks)
 {
     /// <returns>The new deal's id.</returns>
     /// <exception cref="DomainException">A choice or value broke a rule; the message says which.</exception>
@@ -44,6 +44,7 @@ public sealed class CreateInboundReferral(ReferralsDbContext db, CurrentTenant c
         db.Deals.Add(deal);
         await db.SaveChangesAsync(ct);
         await notifier.StageAsync(deal, NotificationRules.For(deal, ActivityKind.Created, null), actor.UserId, now, ct);
+        await webhooks.StageAsync(deal, deal.Activities.First(a => a.Kind == ActivityKind.Created), null, now, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         await conflicts.AfterSaveAsync(deal.Id, ct);

@@ -16,7 +16,7 @@ public sealed record CreatedDeal(int Id, bool AlreadyExisted);
 /// update share one transaction, so a double submit or a retry finds the draft marked and returns the
 /// same deal instead of creating a second one.
 /// </summary>
-public sealed class CreateDealFromDraft(ReferralsDbContext db, DraftStore drafts, DealNotifier notifier, TimeProvider clock, IOptions<ProgrammeOptions> programme, Triage.ChannelConflicts conflicts)
+public sealed class CreateDealFromDraft(ReferralsDbContext db, DraftStore drafts, DealNotifier notifier, TimeProvider clock, IOptions<ProgrammeOptions> programme, Triage.ChannelConflicts conflicts, Webhooks.WebhookEvents webhooks)
 {
     /// <summary>Creates the deal from validated state (the caller ran every step's validator).</summary>
     public async Task<CreatedDeal> RunAsync(Actor actor, OpenDraft open, CancellationToken ct)
@@ -49,6 +49,7 @@ public sealed class CreateDealFromDraft(ReferralsDbContext db, DraftStore drafts
 
             // Co-sell deals go to the vendor's reviewers; the creator is never notified of their own deal.
             await notifier.StageAsync(deal, NotificationRules.For(deal, ActivityKind.Created, null), actor.UserId, now, ct);
+            await webhooks.StageAsync(deal, deal.Activities.First(a => a.Kind == ActivityKind.Created), null, now, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             await conflicts.AfterSaveAsync(deal.Id, ct);
