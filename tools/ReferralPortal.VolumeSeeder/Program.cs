@@ -79,12 +79,14 @@ static async Task SeedSqliteAsync(SeedOptions options)
     await connection.OpenAsync();
     var written = await new BulkDeals(connection, options.Seed).WriteAsync(options.Deals);
 
-    // The bulk rows bypass the context, so the Insights rollups are counted once from the written deals, and the
-    // workspace's sort keys (customer, partner, stage, solutions) are copied onto them in one statement.
+    // The bulk rows bypass the context, so the bulk customers get their company match keys, the Insights rollups are
+    // counted once from the written deals (the app does that work only once per database, at its first start), and
+    // the workspace's sort keys (customer, partner, stage, solutions) are copied onto them in one statement.
     await using (var provider = services.BuildServiceProvider())
     await using (var scope = provider.CreateAsyncScope())
     {
         var db = scope.ServiceProvider.GetRequiredService<ReferralsDbContext>();
+        await CompanyKeyBackfill.RunAsync(db);
         await ReferralPortal.Data.Rollups.DealRollupWriter.RebuildAsync(db);
         await DealSortKeys.RefreshAllAsync(db);
     }

@@ -95,7 +95,7 @@ public static class PersistenceSetup
             }
 
             await db.Database.MigrateAsync();
-            await CompanyKeyBackfill.RunAsync(db);
+            await StartupWork.RunOnceAsync(db, StartupWork.CompanyKeys, Now(app), async ct => await CompanyKeyBackfill.RunAsync(db, ct));
         }
 
         if (migrate || seed)
@@ -114,10 +114,16 @@ public static class PersistenceSetup
             }
         }
 
-        // A database written before the Insights rollups existed (or filled in bulk) gets them counted once.
-        if ((migrate || seed) && await Data.Rollups.DealRollupWriter.EnsureBuiltAsync(db))
+        // A database written before the Insights rollups existed gets them counted once (a bulk fill recounts them itself).
+        if (migrate || seed)
         {
-            app.Logger.LogInformation("Counted the Insights rollups from the deals");
+            await StartupWork.RunOnceAsync(db, StartupWork.DealRollups, Now(app), async ct =>
+            {
+                if (await Data.Rollups.DealRollupWriter.EnsureBuiltAsync(db, ct))
+                {
+                    app.Logger.LogInformation("Counted the Insights rollups from the deals");
+                }
+            });
         }
 
         if (isSqlite)
@@ -125,6 +131,8 @@ public static class PersistenceSetup
             await RefreshSqliteStatisticsAsync(db);
         }
     }
+
+    private static DateTime Now(WebApplication app) => app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
 
     /// <summary>
     /// The workspace's indexes overlap (owner + direction, then status, country or date), and SQLite picks

@@ -10,6 +10,7 @@ namespace ReferralPortal.Web.Tests.DealWork;
 public sealed class DealEditTests(QuietPortalFactory factory) : IClassFixture<QuietPortalFactory>
 {
     private readonly LifecycleWorld world = new(factory);
+    private readonly DealBuilder deals = new(factory);
 
     [Fact]
     public async Task Edit_by_the_owner_admin_saves_and_shows_one_timeline_entry_per_changed_field()
@@ -27,6 +28,41 @@ public sealed class DealEditTests(QuietPortalFactory factory) : IClassFixture<Qu
         Assert.Contains(timeline, t => t.Contains("changed Value: €50,000.00 → €62,500.00.", StringComparison.Ordinal));
         Assert.Contains(timeline, t => t.Contains("changed Estimated close date:", StringComparison.Ordinal) && t.Contains("30 Jun 2027", StringComparison.Ordinal));
         Assert.Equal(2, deal.Activities.Count(a => a.Kind == ActivityKind.Edited));
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("pt-PT")]
+    public async Task Edit_form_shows_a_stored_value_with_its_two_decimals_in_either_language(string language)
+    {
+        var id = await deals.OutboundAsync(setup: new DealSetup(Value: 287_500.50m), then: (deal, _, reviewer, now) => deal.Accept(reviewer, now));
+        using var admin = await factory.LoginAsync(DemoAccounts.NorthwindAdmin);
+        await admin.SwitchLanguageAsync(language, "/");
+        try
+        {
+            var page = await admin.GetPageAsync($"/deals/{id}/edit");
+
+            Assert.Equal("287500.50", page.QuerySelector("input[name='Input.Value']")!.GetAttribute("value"));
+        }
+        finally
+        {
+            // The language is remembered for the user: the other tests of the class read English pages.
+            await admin.SwitchLanguageAsync("en", "/");
+        }
+    }
+
+    [Fact]
+    public async Task Edit_form_sent_back_with_an_error_shows_the_value_as_the_user_typed_it()
+    {
+        var id = await world.CoSellActiveAsync();
+        using var admin = await factory.LoginAsync(DemoAccounts.NorthwindAdmin);
+        var (page, fields) = await DealWorkWorld.EditFormAsync(admin, id, ("Input.Value", "287500.50"), ("Input.Name", string.Empty));
+
+        var response = await admin.PostWithTokenAsync(page, $"/deals/{id}/edit", fields);
+
+        var body = await PortalClient.ParseAsync(await response.Content.ReadAsStringAsync());
+        Assert.NotNull(body.QuerySelector("#Input_Name-error"));
+        Assert.Equal("287500.50", body.QuerySelector("input[name='Input.Value']")!.GetAttribute("value"));
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public sealed class DealBuilder(PortalFactory factory)
         var when = at ?? Now;
         setup ??= new DealSetup();
         await using var db = factory.NewDbContext();
-        var (customer, solutions) = await PartsAsync(db, admin.OrganisationId, setup);
+        var (customer, solutions) = await PartsAsync(db, admin, setup);
         var deal = Deal.CreateOutbound(admin, customer, null, setup.Details(when), solutions, HelpWanted.None, share, when, ReviewWindow);
         then?.Invoke(deal, admin, reviewer, when.AddMinutes(5));
         db.Deals.Add(deal);
@@ -63,7 +63,7 @@ public sealed class DealBuilder(PortalFactory factory)
         var when = at ?? Now;
         setup ??= new DealSetup();
         await using var db = factory.NewDbContext();
-        var (customer, solutions) = await PartsAsync(db, admin.OrganisationId, setup);
+        var (customer, solutions) = await PartsAsync(db, admin, setup);
         var deal = Deal.CreateInbound(reviewer, admin.OrganisationId, customer, null, setup.Details(when), solutions, when, ReviewWindow);
         db.Deals.Add(deal);
         await db.SaveChangesAsync();
@@ -71,13 +71,15 @@ public sealed class DealBuilder(PortalFactory factory)
     }
 
     // A new customer of the deal's own when the setup names one, otherwise the first seeded customer; the
-    // organisation's published solutions (all of them, or one co-sell ready of the asked registration eligibility).
-    private static async Task<(Customer, List<Solution>)> PartsAsync(Data.ReferralsDbContext db, int organisationId, DealSetup setup)
+    // organisation's published solutions (all of them, or one co-sell ready of the asked registration eligibility),
+    // put in the setup's solution area when it names one.
+    private static async Task<(Customer, List<Solution>)> PartsAsync(Data.ReferralsDbContext db, Actor admin, DealSetup setup)
     {
+        var organisationId = admin.OrganisationId;
         Customer customer;
         if (setup.CustomerName is { } name)
         {
-            customer = new Customer(name, setup.Country, "Rua Nova 1", "Lisboa", "1000-001", "Retail", CompanySize.Small, null, true);
+            customer = new Customer(name, setup.Country, "Rua Nova 1", "Lisboa", "1000-001", "Retail", CompanySize.Small, null, addedManually: !setup.CustomerInDirectory);
             db.Customers.Add(customer);
         }
         else
@@ -90,6 +92,14 @@ public sealed class DealBuilder(PortalFactory factory)
             ? published.Where(s => s.IsCoSellReady && s.MakesDealsEligibleForRegistration == eligible).Take(1).ToList()
             : published;
         Assert.NotEmpty(solutions);
+        if (setup.SolutionArea is { } area)
+        {
+            foreach (var solution in solutions)
+            {
+                solution.SetArea(admin, area, SolutionAreas.Defaults);
+            }
+        }
+
         return (customer, solutions);
     }
 }
@@ -97,7 +107,9 @@ public sealed class DealBuilder(PortalFactory factory)
 /// <summary>
 /// What a test says about its deal; the rest has a plain default. <see cref="CustomerName"/>: a new customer of that
 /// name (else the first seeded one); <see cref="Eligible"/>: attach one co-sell ready solution that does or does not
-/// make the deal registration eligible (else every published solution of the organisation).
+/// make the deal registration eligible (else every published solution of the organisation); <see cref="CustomerInDirectory"/>:
+/// the new customer is a directory one rather than added by hand in the wizard; <see cref="SolutionArea"/>: the deal's
+/// solutions are put in that area first.
 /// </summary>
 public sealed record DealSetup(
     string Name = "Lifecycle test opportunity",
@@ -105,7 +117,9 @@ public sealed record DealSetup(
     string Country = "PT",
     decimal Value = 50_000m,
     string? Notes = "Arranged by a test.",
-    bool? Eligible = true)
+    bool? Eligible = true,
+    bool CustomerInDirectory = false,
+    string? SolutionArea = null)
 {
     public DealDetails Details(DateTime at) => new(Name, Value, "EUR", Country, DateOnly.FromDateTime(at).AddDays(90), false, Notes);
 }

@@ -64,10 +64,53 @@ public sealed partial class ResourceFileTests
         Assert.Empty(unknown);
     }
 
+    [Fact]
+    public void Every_resource_key_is_used_somewhere_in_the_code_or_views()
+    {
+        // Used: as a string literal in the web project or the domain (T["..."], SharedResource.Text, WithMessage, a
+        // domain template or a field name); as the shape of an interpolated literal ($"... {Max} ..."); as a country
+        // name (Countries.All); or as the name of an enum member (statuses, stages and tabs are translated by name).
+        var sources = new[] { SourceTree.Web, Path.Combine(SourceTree.Root, "src", "ReferralPortal.Domain") }
+            .SelectMany(root => Directory.EnumerateFiles(root, "*.*", SearchOption.AllDirectories))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".js", StringComparison.Ordinal))
+            .Select(File.ReadAllText)
+            .ToList();
+        var literals = sources.SelectMany(text => StringLiteral().Matches(text).Select(m => m.Groups["text"].Value))
+            .Select(t => t.Replace("\\\"", "\"", StringComparison.Ordinal).Replace("\\\\", "\\", StringComparison.Ordinal))
+            .Concat(sources.SelectMany(text => KeyUse().Matches(text).Select(m => Regex.Unescape(m.Groups["key"].Value)))) // inside a quoted attribute
+            .ToHashSet(StringComparer.Ordinal);
+        var shapes = sources.SelectMany(text => Interpolated().Matches(text))
+            .Select(m => HoleInLiteral().Split(m.Groups["text"].Value))
+            .Where(parts => parts.Length > 1 && parts.Sum(p => p.Length) >= 12) // a sentence around its holes, not "{a} {b}"
+            .Select(parts => new Regex("^" + string.Join(".+", parts.Select(Regex.Escape)) + "$"))
+            .ToList();
+        var enumNames = new[] { typeof(Domain.Deals.Deal).Assembly, typeof(Program).Assembly }
+            .SelectMany(a => a.GetTypes()).Where(t => t.IsEnum).SelectMany(Enum.GetNames).ToHashSet(StringComparer.Ordinal);
+        var countries = Domain.Common.Countries.All.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+
+        var unused = SourceTree.ReadResx(SourceTree.Resource()).Keys
+            .Where(k => !literals.Contains(k) && !countries.Contains(k) && !enumNames.Contains(k) && !shapes.Any(r => r.IsMatch(k)))
+            .Order(StringComparer.Ordinal);
+
+        Assert.Empty(unused);
+    }
+
     private static HashSet<string> Placeholders(string text) => [.. PlaceholderPattern().Matches(text).Select(m => m.Value)];
 
     [GeneratedRegex(@"\{\d+\}")]
     private static partial Regex PlaceholderPattern();
+
+    // A regular or verbatim-free C# string literal (an interpolated one is read by Interpolated below).
+    [GeneratedRegex(@"(?<![$@\w])""(?<text>(?:[^""\\\n]|\\.)*)""")]
+    private static partial Regex StringLiteral();
+
+    [GeneratedRegex(@"\$""(?<text>(?:[^""\\\n]|\\.)*)""")]
+    private static partial Regex Interpolated();
+
+    [GeneratedRegex(@"\{[^{}]*\}")]
+    private static partial Regex HoleInLiteral();
 
     // T["..."] in views, SharedResource.Text("...") in classes.
     [GeneratedRegex(@"(?:\bT\[|SharedResource\.Text\()""(?<key>(?:[^""\\]|\\.)*)""")]

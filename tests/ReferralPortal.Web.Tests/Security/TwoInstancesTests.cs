@@ -150,6 +150,36 @@ public sealed class TwoInstancesTests(TwoInstances app) : IClassFixture<TwoInsta
     }
 
     [Fact]
+    public async Task Sign_in_failures_sent_to_both_instances_add_up_to_one_block()
+    {
+        // Five wrong passwords for one account from one address, spread over the two instances (3 + 2): the pair is
+        // blocked on both, as if they had all gone to one; with a count per instance neither would block yet.
+        var (a, b) = (instances[0].BaseUrl, instances[1].BaseUrl);
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
+        using var http = new HttpClient(handler);
+        foreach (var (instance, attempt) in new[] { a, b, a, b, a }.Select((url, i) => (url, i)))
+        {
+            using var failed = await PostAsync(http, instance + "/account/login", await PageAsync(http, instance + "/account/login"), new()
+            {
+                ["Email"] = DemoAccounts.AdventureWorksAdmin,
+                ["Password"] = $"wrong guess {attempt}",
+            });
+            Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
+        }
+
+        foreach (var instance in new[] { a, b })
+        {
+            using var refused = await PostAsync(http, instance + "/account/login", await PageAsync(http, instance + "/account/login"), new()
+            {
+                ["Email"] = DemoAccounts.AdventureWorksAdmin,
+                ["Password"] = DemoAccounts.Password,
+            });
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("This account is locked after too many failed attempts.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Both_instances_webhook_workers_deliver_each_message_exactly_once()
     {
         using var receiver = Webhooks.WebhookReceiver.Start();

@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ReferralPortal.Data.Seeding;
-using ReferralPortal.Domain.Customers;
 using ReferralPortal.Domain.Deals;
 using ReferralPortal.Domain.Organisations;
 using ReferralPortal.Web.Features.Triage;
@@ -18,6 +17,7 @@ namespace ReferralPortal.Web.Tests.Triage;
 public sealed class ChannelConflictTests(QuietPortalFactory factory) : IClassFixture<QuietPortalFactory>
 {
     private readonly LifecycleWorld world = new(factory);
+    private readonly DealBuilder deals = new(factory);
 
     [Fact]
     public async Task Detect_two_partners_same_customer_same_area_marks_both_for_the_vendor()
@@ -135,9 +135,8 @@ public sealed class ChannelConflictTests(QuietPortalFactory factory) : IClassFix
     private async Task<(int Northwind, int Adventure)> ConflictingPairAsync(bool submitted = false)
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
-        await SetAreaOfSolutionsAsync(DemoAccounts.AdventureWorksAdmin, SolutionAreas.DataAndAi);
-        var northwind = await CreateAsync(DemoAccounts.NorthwindAdmin, new Customer($"Lisboa Logística {tag} SA", "PT", "Avenida 1", "Lisboa", "1000-001", "Logistics", CompanySize.Large, null, false), submitted);
-        var adventure = await CreateAsync(DemoAccounts.AdventureWorksAdmin, new Customer($"Lisboa Logistica {tag}, S.A.", "PT", "Avenida 1", "Lisboa", "1000-001", "Logistics", CompanySize.Large, null, true), submitted);
+        var northwind = await CreateAsync(DemoAccounts.NorthwindAdmin, $"Lisboa Logística {tag} SA", inDirectory: true, submitted);
+        var adventure = await CreateAsync(DemoAccounts.AdventureWorksAdmin, $"Lisboa Logistica {tag}, S.A.", inDirectory: false, submitted);
         await using var scope = factory.Services.CreateAsyncScope();
         var detector = scope.ServiceProvider.GetRequiredService<ChannelConflicts>();
         await detector.DetectAsync(northwind, CancellationToken.None);
@@ -145,37 +144,16 @@ public sealed class ChannelConflictTests(QuietPortalFactory factory) : IClassFix
         return (northwind, adventure);
     }
 
-    private async Task<int> CreateAsync(string ownerAdmin, Customer customer, bool submitted)
+    // A co-sell deal with one registration-eligible solution in Data and AI; submitted: accepted and its registration submitted.
+    private Task<int> CreateAsync(string ownerAdmin, string customer, bool inDirectory, bool submitted)
     {
-        var admin = await world.ActorAsync(ownerAdmin);
-        var reviewer = await world.ActorAsync(DemoAccounts.Reviewer);
-        await using var db = factory.NewDbContext();
-        db.Customers.Add(customer);
-        var solutions = (await db.Solutions.Where(s => s.OrganisationId == admin.OrganisationId).ToListAsync())
-            .Where(s => s.MakesDealsEligibleForRegistration).Take(1).ToList();
-        var now = world.Now;
-        var details = new DealDetails("Conflict test opportunity", 80_000m, "EUR", "PT", DateOnly.FromDateTime(now).AddDays(90), false, null);
-        var deal = Deal.CreateOutbound(admin, customer, null, details, solutions, HelpWanted.None, true, now, world.ReviewWindow);
-        if (submitted)
-        {
-            deal.Accept(reviewer, now);
-            deal.SubmitRegistration(admin, now);
-        }
-
-        db.Deals.Add(deal);
-        await db.SaveChangesAsync();
-        return deal.Id;
+        var setup = new DealSetup("Conflict test opportunity", customer, Value: 80_000m, Notes: null, CustomerInDirectory: inDirectory, SolutionArea: SolutionAreas.DataAndAi);
+        return deals.OutboundAsync(ownerAdmin, setup: setup, then: submitted ? Submit : null);
     }
 
-    private async Task SetAreaOfSolutionsAsync(string partnerAdmin, string area)
+    private static void Submit(Deal deal, Actor admin, Actor reviewer, DateTime at)
     {
-        var admin = await world.ActorAsync(partnerAdmin);
-        await using var db = factory.NewDbContext();
-        foreach (var solution in await db.Solutions.Where(s => s.OrganisationId == admin.OrganisationId).ToListAsync())
-        {
-            solution.SetArea(admin, area, SolutionAreas.Defaults);
-        }
-
-        await db.SaveChangesAsync();
+        deal.Accept(reviewer, at);
+        deal.SubmitRegistration(admin, at);
     }
 }

@@ -74,7 +74,7 @@ public sealed class AccountController(
         }
 
         var address = HttpContext.Connection.RemoteIpAddress?.ToString();
-        if (throttle.IsBlocked(input.Email!, address))
+        if (await throttle.IsBlockedAsync(input.Email!, address, ct))
         {
             events.LogOnly(AuditAction.SignInFailed, null, null, "throttled");
             return Refused(input, LockedMessage);
@@ -96,7 +96,7 @@ public sealed class AccountController(
 
         if (result.Succeeded && user is not null)
         {
-            throttle.Succeeded(input.Email!, address);
+            await throttle.SucceededAsync(input.Email!, address, ct);
             await events.RecordAsync(user, AuditAction.SignedIn);
             await language.AdoptAtSignInAsync(user.Id, HttpContext, ct);
             return LocalRedirect(LocalUrls.OrDefault(Url, input.ReturnUrl, Url.Home()));
@@ -104,12 +104,12 @@ public sealed class AccountController(
 
         if (result.RequiresTwoFactor)
         {
-            throttle.Succeeded(input.Email!, address);
+            await throttle.SucceededAsync(input.Email!, address, ct);
             return RedirectToAction(nameof(TwoFactor), new { returnUrl = input.ReturnUrl });
         }
 
         // Security events name the account by its id, never by the e-mail address typed in.
-        throttle.Failed(input.Email!, address);
+        await throttle.FailedAsync(input.Email!, address, ct);
         if (result.IsLockedOut)
         {
             await events.RecordAsync(user!, AuditAction.LockedOut);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -37,7 +38,7 @@ public sealed class AccountSettingsController(
     }
 
     [HttpPost("profile")]
-    public async Task<IActionResult> Profile([Bind(Prefix = "Profile")] ProfileInput input, CancellationToken ct)
+    public async Task<IActionResult> Profile([Bind(Prefix = "Profile")] ProfileInput input, [FromServices] IValidator<ProfileInput> validator, CancellationToken ct)
     {
         var user = await CurrentAsync();
         if (user is null)
@@ -45,34 +46,24 @@ public sealed class AccountSettingsController(
             return Challenge();
         }
 
-        var name = input.DisplayName?.Trim() ?? string.Empty;
-        if (name.Length is < 2 or > 200)
-        {
-            ModelState.AddModelError("Profile.DisplayName", SharedResource.Text("Enter your name, 2 to 200 characters."));
-        }
-
-        var culture = LocalizationSetup.Canonical(input.Language);
-        if (culture is null)
-        {
-            ModelState.AddModelError("Profile.Language", SharedResource.Text("Choose a language."));
-        }
-
+        ModelState.AddFailures(await validator.ValidateAsync(input, ct), "Profile");
         if (!ModelState.IsValid)
         {
             return await PageAsync(user, input, null, ct);
         }
 
-        user.DisplayName = name;
+        var culture = LocalizationSetup.Canonical(input.Language)!;
+        user.DisplayName = input.DisplayName!.Trim();
         await users.UpdateAsync(user);
         await language.RememberAsync(user.Id, culture, ct);
-        LocalizationSetup.WriteCultureCookie(Response, culture!);
+        LocalizationSetup.WriteCultureCookie(Response, culture);
         await RenewThisSessionAsync(user);
-        TempData["Flash"] = LocalizationSetup.InCulture(culture!, () => SharedResource.Text("Your account details are saved."));
+        TempData["Flash"] = LocalizationSetup.InCulture(culture, () => SharedResource.Text("Your account details are saved."));
         return RedirectToAction(nameof(Index));
     }
 
     [HttpPost("password")]
-    public async Task<IActionResult> ChangePassword([Bind(Prefix = "Password")] ChangePasswordInput input, CancellationToken ct)
+    public async Task<IActionResult> ChangePassword([Bind(Prefix = "Password")] ChangePasswordInput input, [FromServices] IValidator<ChangePasswordInput> validator, CancellationToken ct)
     {
         var user = await CurrentAsync();
         if (user is null)
@@ -80,16 +71,7 @@ public sealed class AccountSettingsController(
             return Challenge();
         }
 
-        if (string.IsNullOrEmpty(input.CurrentPassword))
-        {
-            ModelState.AddModelError("Password.CurrentPassword", SharedResource.Text("Enter your current password."));
-        }
-
-        if (string.IsNullOrEmpty(input.NewPassword))
-        {
-            ModelState.AddModelError("Password.NewPassword", SharedResource.Text("Choose a password."));
-        }
-
+        ModelState.AddFailures(await validator.ValidateAsync(input, ct), "Password");
         if (ModelState.IsValid)
         {
             var result = await users.ChangePasswordAsync(user, input.CurrentPassword!, input.NewPassword!);
@@ -156,7 +138,7 @@ public sealed class AccountSettingsController(
 
     [AllowWithoutSecondFactor]
     [HttpPost("authenticator")]
-    public async Task<IActionResult> Authenticator([Bind(Prefix = "Input")] CodeInput input)
+    public async Task<IActionResult> Authenticator([Bind(Prefix = "Input")] CodeInput input, [FromServices] IValidator<CodeInput> validator, CancellationToken ct)
     {
         var user = await CurrentAsync();
         if (user is null)
@@ -169,11 +151,14 @@ public sealed class AccountSettingsController(
             return RedirectToAction(nameof(Index));
         }
 
-        var valid = !string.IsNullOrWhiteSpace(input.Code)
-            && await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, input.Code);
-        if (!valid)
+        ModelState.AddFailures(await validator.ValidateAsync(input, ct), "Input");
+        if (ModelState.IsValid && !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, input.Code!))
         {
             ModelState.AddModelError("Input.Code", SharedResource.Text("The authentication code is not correct. Enter the current code from your app."));
+        }
+
+        if (!ModelState.IsValid)
+        {
             return await SetupPageAsync(user, new CodeInput());
         }
 
@@ -199,7 +184,7 @@ public sealed class AccountSettingsController(
     }
 
     [HttpPost("authenticator/disable")]
-    public async Task<IActionResult> DisableAuthenticator([Bind(Prefix = "Disable")] PasswordConfirmInput input, CancellationToken ct)
+    public async Task<IActionResult> DisableAuthenticator([Bind(Prefix = "Disable")] PasswordConfirmInput input, [FromServices] IValidator<PasswordConfirmInput> validator, CancellationToken ct)
     {
         var user = await CurrentAsync();
         if (user is null)
@@ -207,9 +192,14 @@ public sealed class AccountSettingsController(
             return Challenge();
         }
 
-        if (string.IsNullOrEmpty(input.Password) || !await users.CheckPasswordAsync(user, input.Password))
+        ModelState.AddFailures(await validator.ValidateAsync(input, ct), "Disable");
+        if (ModelState.IsValid && !await users.CheckPasswordAsync(user, input.Password!))
         {
             ModelState.AddModelError("Disable.Password", SharedResource.Text("The password is not correct."));
+        }
+
+        if (!ModelState.IsValid)
+        {
             return await PageAsync(user, null, null, ct);
         }
 

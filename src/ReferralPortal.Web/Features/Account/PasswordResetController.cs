@@ -117,7 +117,7 @@ public sealed class PasswordResetController(
         await sessions.EndAllAsync(account.Id);
         await users.SetLockoutEndDateAsync(account, null);
         await users.ResetAccessFailedCountAsync(account);
-        throttle.Succeeded(account.Email ?? string.Empty, HttpContext.Connection.RemoteIpAddress?.ToString());
+        await throttle.SucceededAsync(account.Email ?? string.Empty, HttpContext.Connection.RemoteIpAddress?.ToString());
         await events.RecordAsync(account, AuditAction.PasswordReset);
         TempData["Flash"] = SharedResource.Text("Your password is set. Log in with the new password.");
         return RedirectToAction(nameof(AccountController.Login), "Account");

@@ -15,7 +15,7 @@ public static class SigninFeature
             .PostConfigure(o => o.RequireTwoFactorForAdmins ??= !env.IsDevelopment());
         services.AddScoped<UserSessions>();
         services.AddScoped<SecurityEvents>();
-        services.AddSingleton<LoginThrottle>();
+        services.AddScoped<LoginThrottle>();
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o =>
         {
             o.Filters.Add<TwoFactorRequirement>();

@@ -26,35 +26,42 @@ public sealed class AddNoteInputValidator : AbstractValidator<AddNoteInput>
     }
 }
 
-/// <summary>Adds a note to a deal's thread through the domain (which checks who may).</summary>
+/// <summary>
+/// Adds a note to a deal's thread through the domain (which checks who may). A note only appends (the note, its
+/// timeline entry, notifications) and moves the deal's "Last updated" forward; it changes nothing anyone else could
+/// be editing, so it does not take part in the deal's concurrency check: the deal's own row is written with one
+/// statement that only moves UpdatedAt forward, never with its Version, and two people adding notes at once (or a
+/// note beside an edit or a decision) both succeed, without retries.
+/// </summary>
 public sealed class DealNoteCommand(ReferralsDbContext db, TimeProvider clock, DealNotifier notifier, Webhooks.WebhookEvents webhooks)
 {
     /// <summary>False when the deal does not exist for this user.</summary>
     public async Task<bool> AddAsync(Actor actor, int dealId, AddNoteInput input, CancellationToken ct)
     {
-        // Notes only append, so a concurrent change to the deal is no conflict: reload and add once more.
-        for (var attempt = 1; ; attempt++)
+        var deal = await db.Deals.FirstOrDefaultAsync(d => d.Id == dealId, ct);
+        if (deal is null)
         {
-            var deal = await db.Deals.FirstOrDefaultAsync(d => d.Id == dealId, ct);
-            if (deal is null)
-            {
-                return false;
-            }
-
-            var now = clock.GetUtcNow().UtcDateTime;
-            var note = deal.AddNote(actor, input.Text!, input.VendorInternal, now);
-            await notifier.StageAsync(deal, NotificationRules.ForNote(deal, note), actor.UserId, now, ct);
-            await webhooks.StageAsync(deal, deal.Activities.Last(a => a.Kind == ActivityKind.NoteAdded), note, now, ct);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return true;
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < 3)
-            {
-                // The staged notifications were cleared with the note: the next attempt stages them again.
-                db.ChangeTracker.Clear();
-            }
+            return false;
         }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var note = deal.AddNote(actor, input.Text!, input.VendorInternal, now);
+        await notifier.StageAsync(deal, NotificationRules.ForNote(deal, note), actor.UserId, now, ct);
+        await webhooks.StageAsync(deal, deal.Activities.Last(a => a.Kind == ActivityKind.NoteAdded), note, now, ct);
+
+        // The deal row itself is left out of the save (no version check, no version bump); its children are inserted.
+        var entry = db.Entry(deal);
+        var touched = entry.Property(d => d.UpdatedAt).IsModified ? deal.UpdatedAt : (DateTime?)null;
+        entry.State = EntityState.Unchanged;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        if (touched is { } at)
+        {
+            await db.Deals.Where(d => d.Id == dealId && d.UpdatedAt < at).ExecuteUpdateAsync(s => s.SetProperty(d => d.UpdatedAt, at), ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        return true;
     }
 }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using ReferralPortal.Web.Features.Account;
 
 namespace ReferralPortal.Web.Features.Invitations;
 
@@ -20,8 +21,7 @@ public sealed class AcceptInputValidator : AbstractValidator<AcceptInput>
 {
     public AcceptInputValidator()
     {
-        RuleFor(x => x.DisplayName).Must(n => (n?.Trim().Length ?? 0) is >= 2 and <= 200)
-            .WithMessage("Enter your name, 2 to 200 characters.");
+        RuleFor(x => x.DisplayName).PersonName();
         RuleFor(x => x.Password).NotEmpty().WithMessage("Choose a password.")
             .MaximumLength(200).WithMessage("The password can be at most 200 characters.");
         RuleFor(x => x.ConfirmPassword).Equal(x => x.Password).When(x => !string.IsNullOrEmpty(x.Password))
