@@ -23,8 +23,10 @@ start_app() {
   Serilog__MinimumLevel__Default=Warning \
   dotnet "$OUT/app/ReferralPortal.Web.dll" --contentRoot "$OUT/app" >"$log" 2>&1 &
   APP_PID=$!
-  for _ in $(seq 1 120); do
+  # A first start on a big database migrates it (index builds, backfills of new columns): wait up to READY_SECONDS.
+  for _ in $(seq 1 $((${READY_SECONDS:-900} * 2))); do
     curl -fs "$BASE/health/ready" >/dev/null 2>&1 && return 0
+    kill -0 "$APP_PID" 2>/dev/null || break
     sleep 0.5
   done
   echo "app did not become ready; log:" >&2; cat "$log" >&2; exit 1
