@@ -139,9 +139,10 @@ for PROVIDER in $PROVIDERS; do
     db="$DATA/$(label "$size").db"
     if [[ $PROVIDER == Postgres ]]; then
       # The same rows, copied into a database of the run's cluster by COPY; the app then runs on it.
-      # With PG_KEEP, a copy made by an earlier run (its marker written after the copy finished) is used again.
+      # With PG_KEEP, a copy made by an earlier run (its marker written after the copy finished) is used again (the
+      # app migrates it like the SQLite file; delete the marker, or the folder, after seeding the SQLite files anew).
       copied="$PG_DIR/copied-$(label "$size")"
-      if [[ -z ${PG_KEEP:-} || ! -f $copied || $db -nt $copied ]]; then
+      if [[ -z ${PG_KEEP:-} || ! -f $copied ]]; then
         echo "== copy $(label "$size") deals into PostgreSQL"
         rm -f "$copied"
         dotnet run -c Release --no-build --project tools/ReferralPortal.VolumeSeeder -- --deals "$size" --db "$db" --reuse \
