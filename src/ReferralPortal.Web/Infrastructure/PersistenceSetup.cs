@@ -84,6 +84,10 @@ public static class PersistenceSetup
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReferralsDbContext>();
+
+        // A migration or one-time backfill on a big database (an index build or a column filled over a million deals)
+        // runs far longer than a request's command timeout; this scope only does start-up work.
+        db.Database.SetCommandTimeout(config.GetValue<TimeSpan?>("Database:StartupCommandTimeout") ?? TimeSpan.FromMinutes(30));
         if (migrate)
         {
             if (isSqlite)
