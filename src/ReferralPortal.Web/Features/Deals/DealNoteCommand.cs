@@ -54,14 +54,19 @@ public sealed class DealNoteCommand(ReferralsDbContext db, TimeProvider clock, D
         var touched = entry.Property(d => d.UpdatedAt).IsModified ? deal.UpdatedAt : (DateTime?)null;
         entry.State = EntityState.Unchanged;
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // One transaction for the insert and the touch: the caller's, when it already runs one (it then decides).
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await db.SaveChangesAsync(ct);
         if (touched is { } at)
         {
             await db.Deals.Where(d => d.Id == dealId && d.UpdatedAt < at).ExecuteUpdateAsync(s => s.SetProperty(d => d.UpdatedAt, at), ct);
         }
 
-        await transaction.CommitAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+
         return true;
     }
 }
