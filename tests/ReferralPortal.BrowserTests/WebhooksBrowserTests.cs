@@ -25,6 +25,7 @@ public sealed class WebhooksBrowserTests(BrowserFixture browser)
         await admin.GetByRole(AriaRole.Button, new() { Name = "Add endpoint" }).ClickAsync();
         await Assertions.Expect(admin.GetByText("Copy the signing secret now: it is shown only once.")).ToBeVisibleAsync();
         await Assertions.Expect(admin.GetByLabel("Signing secret")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^whsec_"));
+        await Screenshots.SnapAsync(admin, "webhooks-secret-shown-once");
         await admin.ReloadAsync();
         await admin.LoadedAsync();
         await Assertions.Expect(admin.GetByLabel("Signing secret")).ToHaveCountAsync(0);
@@ -56,6 +57,7 @@ public sealed class WebhooksBrowserTests(BrowserFixture browser)
         await Assertions.Expect(delivered).ToHaveCountAsync(1);
         await Assertions.Expect(delivered).ToContainTextAsync("200");
         await Assertions.Expect(delivered.GetByRole(AriaRole.Button, new() { Name = "Redeliver" })).ToBeVisibleAsync();
+        await Screenshots.SnapAsync(admin, "webhooks-delivery-log");
     }
 
     /// <summary>A webhook receiver on loopback that answers 200 and signals its first request.</summary>
