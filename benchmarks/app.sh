@@ -1,5 +1,6 @@
 # The portal as the benchmarks run it: the Release build in $OUT/app, Production environment, logging at
-# Warning, loopback only, on the SQLite file given (or, with PROVIDER=Postgres, the PostgreSQL connection string
+# Warning, loopback only (the demo admins the load driver signs in as have no authenticator app, so the
+# Production rule that admins enrol one first is off here), on the SQLite file given (or, with PROVIDER=Postgres, the PostgreSQL connection string
 # given). Sourced by run.sh and pages.sh after they set BASE, PORT, OUT.
 APP_PID=
 stop_app() { if [[ -n $APP_PID ]]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; APP_PID=; fi; }
@@ -20,6 +21,7 @@ start_app() {
   Hosting__HttpsRedirection=false \
   Hosting__SecureCookies=false \
   RateLimits__LoginPerMinute=100000 \
+  Security__RequireTwoFactorForAdmins=false \
   Serilog__MinimumLevel__Default=Warning \
   dotnet "$OUT/app/ReferralPortal.Web.dll" --contentRoot "$OUT/app" >"$log" 2>&1 &
   APP_PID=$!
