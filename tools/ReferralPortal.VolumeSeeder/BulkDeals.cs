@@ -85,7 +85,8 @@ internal sealed class BulkDeals(SqliteConnection connection, int seed)
                 await activity.ExecuteNonQueryAsync();
                 if (decided is { } at)
                 {
-                    Set(activity, id, status, DBNull.Value, "System", Date(at), coSell ? "New" : "Active", status, status is "Lost" or "Declined" ? "ChoseAnotherVendor" : DBNull.Value);
+                    // The decision's activity kind: a co-sell deal that became Active was Accepted (Active is a status, not an ActivityKind).
+                    Set(activity, id, status == "Active" ? "Accepted" : status, DBNull.Value, "System", Date(at), coSell ? "New" : "Active", status, status is "Lost" or "Declined" ? "ChoseAnotherVendor" : DBNull.Value);
                     await activity.ExecuteNonQueryAsync();
                 }
             }
