@@ -107,9 +107,11 @@ if [[ $PROVIDER == Postgres ]]; then
   PG_PORT=$(sed -n 's/.*Port=\([0-9]*\).*/\1/p' <<<"$PG_SERVER")
   sql() { runuser -u postgres -- "$PSQL" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "rp_bench_$(basename "$DB" .db)" -Atq -c "$1"; }
   minutes() { echo "TIMESTAMP '2026-01-01' + $1 * INTERVAL '1 minute'"; }
+  FALSE=false
 else
   sql() { sqlite3 "$DB" "$1"; }
   minutes() { echo "datetime('2026-01-01', '+' || $1 || ' minutes')"; }
+  FALSE=0
 fi
 
 # A deal with 500 activity entries: the first Northwind outbound deal gets entries added until it has 500.
@@ -117,8 +119,8 @@ DEAL500=$(sql "SELECT d.\"Id\" FROM \"Deals\" d JOIN \"Organisations\" o ON o.\"
 have=$(sql "SELECT COUNT(*) FROM \"DealActivities\" WHERE \"DealId\" = $DEAL500")
 if (( have < 500 )); then
   sql "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500 - $have)
-    INSERT INTO \"DealActivities\" (\"DealId\", \"Kind\", \"ActorName\", \"At\", \"Field\", \"OldValue\", \"NewValue\")
-    SELECT $DEAL500, 'Edited', 'Benchmark', $(minutes i), 'Notes', 'Note ' || i, 'Note ' || (i + 1) FROM n"
+    INSERT INTO \"DealActivities\" (\"DealId\", \"Kind\", \"ActorName\", \"At\", \"Field\", \"OldValue\", \"NewValue\", \"CreatorLeft\")
+    SELECT $DEAL500, 'Edited', 'Benchmark', $(minutes i), 'Notes', 'Note ' || i, 'Note ' || (i + 1), $FALSE FROM n"
 fi
 
 # The open co-sell deal whose customer has the most deals: detection compares it with that customer's other deals.
