@@ -6,6 +6,7 @@ using ReferralPortal.Data.Seeding;
 using ReferralPortal.Domain.Deals;
 using ReferralPortal.Domain.Integration;
 using ReferralPortal.Web.Tests.Infrastructure;
+using ReferralPortal.Web.Tests.Lifecycle;
 using ReferralPortal.Web.Tests.Security;
 
 namespace ReferralPortal.Web.Tests.Api;
@@ -16,7 +17,7 @@ namespace ReferralPortal.Web.Tests.Api;
 /// referrals get 404, with the current ETag and a body that would otherwise be carried out; a read token gets 403
 /// on every unsafe route of its own referrals; and the database is unchanged.
 /// </summary>
-public sealed class ApiIsolationSweepTests(PortalFactory factory) : IClassFixture<PortalFactory>
+public sealed class ApiIsolationSweepTests(QuietPortalFactory factory) : IClassFixture<QuietPortalFactory>
 {
     private sealed record ApiRoute(string Method, string Template)
     {

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using ReferralPortal.Data.Seeding;
 using ReferralPortal.Domain.Deals;
@@ -8,16 +7,12 @@ using ReferralPortal.Web.Tests.Infrastructure;
 
 namespace ReferralPortal.Web.Tests.Lifecycle;
 
-/// <summary>The app with its background jobs switched off, so a test decides when the sweep and the outbox run.</summary>
-public class QuietPortalFactory : PortalFactory
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Jobs:ReviewWindow:Enabled", "false");
-        builder.UseSetting("Email:OutboxEnabled", "false");
-    }
-}
+/// <summary>
+/// The app with its background jobs (review-window sweep, e-mail outbox, webhook worker) switched off, so a test
+/// decides when they run, and a test that compares the database before and after its requests sees only what the
+/// requests changed.
+/// </summary>
+public class QuietPortalFactory() : PortalFactory(TestDatabase.ForTestClass(), jobs: false);
 
 /// <summary>The lifecycle states the tests start from, each arranged by the one <see cref="DealBuilder"/>.</summary>
 public sealed class LifecycleWorld(PortalFactory factory)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using ReferralPortal.Data.Seeding;
 using ReferralPortal.Web.Tests.Infrastructure;
+using ReferralPortal.Web.Tests.Lifecycle;
 
 namespace ReferralPortal.Web.Tests.Security;
 
@@ -9,7 +10,7 @@ namespace ReferralPortal.Web.Tests.Security;
 /// Every unsafe endpoint, posted by a user the policy lets through with a body that would otherwise be carried
 /// out: without a token, or with another session's token, the answer is 400 and nothing changes.
 /// </summary>
-public sealed class AntiforgerySweepTests(PortalFactory factory) : IClassFixture<PortalFactory>
+public sealed class AntiforgerySweepTests(QuietPortalFactory factory) : IClassFixture<QuietPortalFactory>
 {
     [Fact]
     public async Task Every_unsafe_endpoint_rejects_a_post_without_a_valid_token_and_changes_nothing()

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using ReferralPortal.Data.Seeding;
 using ReferralPortal.Domain.Deals;
 using ReferralPortal.Web.Tests.Infrastructure;
+using ReferralPortal.Web.Tests.Lifecycle;
 
 namespace ReferralPortal.Web.Tests.Security;
 
@@ -17,7 +18,7 @@ namespace ReferralPortal.Web.Tests.Security;
 /// success redirect (a re-rendered form or an error page), the database is unchanged. Deal forms keep a stale
 /// version so that a valid submission answers 409 rather than moving the demo deal on.
 /// </summary>
-public sealed class BadInputSweepTests(PortalFactory factory) : IClassFixture<PortalFactory>
+public sealed class BadInputSweepTests(QuietPortalFactory factory) : IClassFixture<QuietPortalFactory>
 {
     private static readonly Payload[] Payloads =
     [

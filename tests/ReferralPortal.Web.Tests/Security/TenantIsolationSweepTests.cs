@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ReferralPortal.Web.Tests.Infrastructure;
+using ReferralPortal.Web.Tests.Lifecycle;
 
 namespace ReferralPortal.Web.Tests.Security;
 
@@ -9,7 +10,7 @@ namespace ReferralPortal.Web.Tests.Security;
 /// takes one (GET and POST, the POSTs with a valid token and a body that would succeed on their own data): every
 /// answer is 404 or 403 and the database is unchanged.
 /// </summary>
-public sealed class TenantIsolationSweepTests(PortalFactory factory) : IClassFixture<PortalFactory>
+public sealed class TenantIsolationSweepTests(QuietPortalFactory factory) : IClassFixture<QuietPortalFactory>
 {
     [Fact]
     public async Task Partner_users_get_404_or_403_for_every_other_tenants_id_on_every_route_and_nothing_changes()

@@ -15,20 +15,12 @@ public class WebhookPortalFactory : QuietPortalFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("Webhooks:Enabled", "false");
         builder.UseSetting("Webhooks:AllowPrivateNetworks", "true");
     }
 }
 
 /// <summary>The app as shipped: private networks refused (the SSRF guard on), worker off.</summary>
-public class GuardedWebhookPortalFactory : QuietPortalFactory
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Webhooks:Enabled", "false");
-    }
-}
+public class GuardedWebhookPortalFactory : QuietPortalFactory;
 
 /// <summary>Endpoints for the demo organisations, a worker pass on demand, and the outbox as the tests read it.</summary>
 public sealed class WebhookWorld(PortalFactory factory)
