@@ -686,6 +686,9 @@ namespace ReferralPortal.Data.Postgres.Migrations
 
                     b.HasIndex("OwnerOrganisationId", "Direction", "LocationCountry", "Status", "UpdatedAt", "Id");
 
+                    b.HasIndex(new[] { "DealType", "Direction", "ReviewDueAt", "SharedAt", "CreatedAt" }, "IX_Deals_AwaitingReview")
+                        .HasFilter("\"Status\" = 'New'");
+
                     b.HasIndex(new[] { "NormalisedName" }, "IX_Deals_NormalisedName_Trigram");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "NormalisedName" }, "IX_Deals_NormalisedName_Trigram"), "gin");
@@ -704,6 +707,9 @@ namespace ReferralPortal.Data.Postgres.Migrations
                         .HasFilter("\"RegistrationStatus\" = 'Submitted'");
 
                     b.HasIndex(new[] { "DealType", "PartnerSortName", "Id" }, "IX_Deals_Registrations_PartnerSortName")
+                        .HasFilter("\"RegistrationStatus\" = 'Submitted'");
+
+                    b.HasIndex(new[] { "DealType", "RegistrationSubmittedAt", "Id" }, "IX_Deals_Registrations_RegistrationSubmittedAt")
                         .HasFilter("\"RegistrationStatus\" = 'Submitted'");
 
                     b.HasIndex(new[] { "DealType", "ReviewDueAt", "Id" }, "IX_Deals_Registrations_ReviewDueAt")
@@ -786,6 +792,8 @@ namespace ReferralPortal.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DealId", "At");
+
+                    b.HasIndex(new[] { "Kind", "At", "ActorUserId", "DealId", "ActorName" }, "IX_DealActivities_Kind_At_ActorUserId_DealId_ActorName");
 
                     b.ToTable("DealActivities");
                 });

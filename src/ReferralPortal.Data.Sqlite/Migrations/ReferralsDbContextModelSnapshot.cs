@@ -665,6 +665,9 @@ namespace ReferralPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("OwnerOrganisationId", "Direction", "LocationCountry", "Status", "UpdatedAt", "Id");
 
+                    b.HasIndex(new[] { "DealType", "Direction", "ReviewDueAt", "SharedAt", "CreatedAt" }, "IX_Deals_AwaitingReview")
+                        .HasFilter("\"Status\" = 'New'");
+
                     b.HasIndex(new[] { "DealType", "CustomerSortName", "Id" }, "IX_Deals_Registrations_CustomerSortName")
                         .HasFilter("\"RegistrationStatus\" = 'Submitted'");
 
@@ -678,6 +681,9 @@ namespace ReferralPortal.Data.Sqlite.Migrations
                         .HasFilter("\"RegistrationStatus\" = 'Submitted'");
 
                     b.HasIndex(new[] { "DealType", "PartnerSortName", "Id" }, "IX_Deals_Registrations_PartnerSortName")
+                        .HasFilter("\"RegistrationStatus\" = 'Submitted'");
+
+                    b.HasIndex(new[] { "DealType", "RegistrationSubmittedAt", "Id" }, "IX_Deals_Registrations_RegistrationSubmittedAt")
                         .HasFilter("\"RegistrationStatus\" = 'Submitted'");
 
                     b.HasIndex(new[] { "DealType", "ReviewDueAt", "Id" }, "IX_Deals_Registrations_ReviewDueAt")
@@ -758,6 +764,8 @@ namespace ReferralPortal.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DealId", "At");
+
+                    b.HasIndex(new[] { "Kind", "At", "ActorUserId", "DealId", "ActorName" }, "IX_DealActivities_Kind_At_ActorUserId_DealId_ActorName");
 
                     b.ToTable("DealActivities");
                 });
