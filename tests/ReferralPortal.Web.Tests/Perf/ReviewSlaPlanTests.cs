@@ -18,6 +18,7 @@ public sealed class ReviewSlaPlanTests(PortalFactory factory) : IClassFixture<Po
     [Theory]
     [InlineData("awaiting", ReviewSlaIndexes.Awaiting)]
     [InlineData("registrations", ReviewSlaIndexes.Registrations)]
+    [InlineData("unstamped", ReviewSlaIndexes.Registrations)]
     [InlineData("decisions", ReviewSlaIndexes.Decisions)]
     [InlineData("expired", ReviewSlaIndexes.Decisions)]
     public async Task Each_read_of_the_view_starts_from_its_index(string read, string index)
@@ -35,6 +36,7 @@ public sealed class ReviewSlaPlanTests(PortalFactory factory) : IClassFixture<Po
         {
             "awaiting" => await QueryPlan.ExplainAsync(db, sla.AwaitingReferralBands(actor, now)),
             "registrations" => await QueryPlan.ExplainAsync(db, sla.SubmittedRegistrationBands(now)),
+            "unstamped" => await QueryPlan.ExplainAsync(db, sla.UnstampedRegistrationBands(now)),
             "decisions" => await QueryPlan.ExplainAsync(db, sla.Decisions(actor, since, now)),
             _ => await QueryPlan.ExplainAsync(db, sla.ExpiredWithoutDecision(actor, since, now)),
         };

@@ -30,6 +30,11 @@ public sealed class ReviewSlaQuery(ReferralsDbContext db, TimeProvider clock)
         var since = now.AddDays(-Days);
         var referrals = await CountByBandAsync(AwaitingReferralBands(actor, now), ct);
         var registrations = await CountByBandAsync(SubmittedRegistrationBands(now), ct);
+        if (await AnyUnstampedRegistrationAsync(ct))
+        {
+            registrations = [.. registrations.Zip(await CountByBandAsync(UnstampedRegistrationBands(now), ct), (a, b) => a + b)];
+        }
+
         var bands = BandStarts
             .Select((from, i) => new SlaBand(from, i + 1 < BandStarts.Count ? BandStarts[i + 1] - 1 : null, referrals[i], registrations[i]))
             .ToList();
@@ -63,18 +68,28 @@ public sealed class ReviewSlaQuery(ReferralsDbContext db, TimeProvider clock)
     /// <summary>
     /// The band of each registration awaiting a decision, aged from its latest submission (a rejected one may be
     /// submitted again): <see cref="Deal.RegistrationSubmittedAt"/>, read from the partial index of submitted
-    /// registrations. A registration submitted before that column existed (or written by a bulk load without it) is
-    /// aged, as before, from its latest RegistrationSubmitted activity, else its last update; the migration that
-    /// added the index filled the column so for every submitted registration it had.
+    /// registrations.
     /// </summary>
-    public IQueryable<int> SubmittedRegistrationBands(DateTime now)
-    {
-        var submitted = db.Deals.AsNoTracking().Where(d => d.RegistrationStatus == RegistrationStatus.Submitted);
-        var stamped = submitted.Where(d => d.RegistrationSubmittedAt != null).Select(d => d.RegistrationSubmittedAt!.Value);
-        var unstamped = submitted.Where(d => d.RegistrationSubmittedAt == null)
-            .Select(d => d.Activities.Where(a => a.Kind == ActivityKind.RegistrationSubmitted).Max(a => (DateTime?)a.At) ?? d.UpdatedAt);
-        return InBands(stamped, now).Concat(InBands(unstamped, now));
-    }
+    public IQueryable<int> SubmittedRegistrationBands(DateTime now) =>
+        InBands(Submitted().Where(d => d.RegistrationSubmittedAt != null).Select(d => d.RegistrationSubmittedAt!.Value), now);
+
+    /// <summary>
+    /// The band of each submitted registration without <see cref="Deal.RegistrationSubmittedAt"/> (submitted before the
+    /// column existed, or written by a bulk load), aged as before from its latest RegistrationSubmitted activity, else
+    /// its last update. The migration that added the index filled the column so for every one it had, so this is
+    /// usually empty: it runs only when <see cref="AnyUnstampedRegistrationAsync"/> finds one (on PostgreSQL the
+    /// planner cannot know the set is empty and would compile it with JIT at every request).
+    /// </summary>
+    public IQueryable<int> UnstampedRegistrationBands(DateTime now) =>
+        InBands(Submitted().Where(d => d.RegistrationSubmittedAt == null)
+            .Select(d => d.Activities.Where(a => a.Kind == ActivityKind.RegistrationSubmitted).Max(a => (DateTime?)a.At) ?? d.UpdatedAt), now);
+
+    /// <summary>Whether any submitted registration lacks its submission time (a probe of the partial index).</summary>
+    public Task<bool> AnyUnstampedRegistrationAsync(CancellationToken ct) =>
+        Submitted().AnyAsync(d => d.RegistrationSubmittedAt == null, ct);
+
+    private IQueryable<Deal> Submitted() =>
+        db.Deals.AsNoTracking().Where(d => d.RegistrationStatus == RegistrationStatus.Submitted);
 
     /// <summary>The accept and decline decisions of the period on this side's shared deals, with who decided and when the deal was shared.</summary>
     public IQueryable<SlaDecision> Decisions(Actor actor, DateTime since, DateTime now) =>
