@@ -686,7 +686,7 @@ namespace ReferralPortal.Data.Postgres.Migrations
 
                     b.HasIndex("OwnerOrganisationId", "Direction", "LocationCountry", "Status", "UpdatedAt", "Id");
 
-                    b.HasIndex(new[] { "DealType", "Direction", "ReviewDueAt", "SharedAt", "CreatedAt" }, "IX_Deals_AwaitingReview")
+                    b.HasIndex(new[] { "DealType", "Direction", "Status", "ReviewDueAt", "SharedAt", "CreatedAt" }, "IX_Deals_AwaitingReview")
                         .HasFilter("\"Status\" = 'New'");
 
                     b.HasIndex(new[] { "NormalisedName" }, "IX_Deals_NormalisedName_Trigram");
@@ -709,7 +709,7 @@ namespace ReferralPortal.Data.Postgres.Migrations
                     b.HasIndex(new[] { "DealType", "PartnerSortName", "Id" }, "IX_Deals_Registrations_PartnerSortName")
                         .HasFilter("\"RegistrationStatus\" = 'Submitted'");
 
-                    b.HasIndex(new[] { "DealType", "RegistrationSubmittedAt", "Id" }, "IX_Deals_Registrations_RegistrationSubmittedAt")
+                    b.HasIndex(new[] { "DealType", "RegistrationStatus", "RegistrationSubmittedAt", "Id" }, "IX_Deals_Registrations_RegistrationSubmittedAt")
                         .HasFilter("\"RegistrationStatus\" = 'Submitted'");
 
                     b.HasIndex(new[] { "DealType", "ReviewDueAt", "Id" }, "IX_Deals_Registrations_ReviewDueAt")

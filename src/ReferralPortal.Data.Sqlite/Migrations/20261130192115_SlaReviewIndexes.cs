@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace ReferralPortal.Data.Postgres.Migrations
+namespace ReferralPortal.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class SlaReviewIndexes : Migration
@@ -16,13 +16,13 @@ namespace ReferralPortal.Data.Postgres.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Deals_AwaitingReview",
                 table: "Deals",
-                columns: new[] { "DealType", "Direction", "ReviewDueAt", "SharedAt", "CreatedAt" },
+                columns: new[] { "DealType", "Direction", "Status", "ReviewDueAt", "SharedAt", "CreatedAt" },
                 filter: "\"Status\" = 'New'");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Deals_Registrations_RegistrationSubmittedAt",
                 table: "Deals",
-                columns: new[] { "DealType", "RegistrationSubmittedAt", "Id" },
+                columns: new[] { "DealType", "RegistrationStatus", "RegistrationSubmittedAt", "Id" },
                 filter: "\"RegistrationStatus\" = 'Submitted'");
 
             migrationBuilder.CreateIndex(

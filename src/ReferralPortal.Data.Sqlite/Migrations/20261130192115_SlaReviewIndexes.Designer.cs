@@ -11,7 +11,7 @@ using ReferralPortal.Data;
 namespace ReferralPortal.Data.Sqlite.Migrations
 {
     [DbContext(typeof(ReferralsDbContext))]
-    [Migration("20261130184715_SlaReviewIndexes")]
+    [Migration("20261130192115_SlaReviewIndexes")]
     partial class SlaReviewIndexes
     {
         /// <inheritdoc />
@@ -668,7 +668,7 @@ namespace ReferralPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("OwnerOrganisationId", "Direction", "LocationCountry", "Status", "UpdatedAt", "Id");
 
-                    b.HasIndex(new[] { "DealType", "Direction", "ReviewDueAt", "SharedAt", "CreatedAt" }, "IX_Deals_AwaitingReview")
+                    b.HasIndex(new[] { "DealType", "Direction", "Status", "ReviewDueAt", "SharedAt", "CreatedAt" }, "IX_Deals_AwaitingReview")
                         .HasFilter("\"Status\" = 'New'");
 
                     b.HasIndex(new[] { "DealType", "CustomerSortName", "Id" }, "IX_Deals_Registrations_CustomerSortName")
@@ -686,7 +686,7 @@ namespace ReferralPortal.Data.Sqlite.Migrations
                     b.HasIndex(new[] { "DealType", "PartnerSortName", "Id" }, "IX_Deals_Registrations_PartnerSortName")
                         .HasFilter("\"RegistrationStatus\" = 'Submitted'");
 
-                    b.HasIndex(new[] { "DealType", "RegistrationSubmittedAt", "Id" }, "IX_Deals_Registrations_RegistrationSubmittedAt")
+                    b.HasIndex(new[] { "DealType", "RegistrationStatus", "RegistrationSubmittedAt", "Id" }, "IX_Deals_Registrations_RegistrationSubmittedAt")
                         .HasFilter("\"RegistrationStatus\" = 'Submitted'");
 
                     b.HasIndex(new[] { "DealType", "ReviewDueAt", "Id" }, "IX_Deals_Registrations_ReviewDueAt")
