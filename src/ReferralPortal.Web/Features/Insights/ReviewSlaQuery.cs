@@ -93,7 +93,7 @@ public sealed class ReviewSlaQuery(ReferralsDbContext db, TimeProvider clock)
 
     /// <summary>The accept and decline decisions of the period on this side's shared deals, with who decided and when the deal was shared.</summary>
     public IQueryable<SlaDecision> Decisions(Actor actor, DateTime since, DateTime now) =>
-        Activities()
+        db.DealActivities.AsNoTracking()
             .Where(a => (a.Kind == ActivityKind.Accepted || a.Kind == ActivityKind.Declined) && a.At >= since && a.At <= now && a.ActorUserId != null)
             .Join(
                 db.Deals.AsNoTracking().Where(ReviewState.DecidedBySideOf(actor)).Where(d => d.SharedAt != null),
@@ -103,14 +103,9 @@ public sealed class ReviewSlaQuery(ReferralsDbContext db, TimeProvider clock)
 
     /// <summary>The expiries of the period on this side's deals (one per deal: Expired is terminal).</summary>
     public IQueryable<long> ExpiredWithoutDecision(Actor actor, DateTime since, DateTime now) =>
-        Activities()
+        db.DealActivities.AsNoTracking()
             .Where(a => a.Kind == ActivityKind.Expired && a.At >= since && a.At <= now)
             .Join(db.Deals.AsNoTracking().Where(ReviewState.DecidedBySideOf(actor)), a => a.DealId, d => d.Id, (a, d) => a.Id);
-
-    // The activities without their own tenant filter: that filter is "the activity's deal passes the deals' filter",
-    // and both reads join the (filtered) deals anyway. With it, the deal was joined twice, and PostgreSQL at a million
-    // deals chose to read every co-sell deal's index for the second join (173 ms instead of 7 ms).
-    private IQueryable<DealActivity> Activities() => db.DealActivities.IgnoreQueryFilters().AsNoTracking();
 
     // Whole days waiting, as bands: a start at or before now - BandStarts[i] days and after now - BandStarts[i + 1]
     // days is in band i. Comparisons on the timestamp (the bounds are parameters), so every provider bands in SQL.
