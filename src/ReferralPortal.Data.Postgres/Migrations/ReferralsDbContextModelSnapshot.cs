@@ -20,6 +20,7 @@ namespace ReferralPortal.Data.Postgres.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "btree_gin");
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
@@ -686,10 +687,10 @@ namespace ReferralPortal.Data.Postgres.Migrations
 
                     b.HasIndex("OwnerOrganisationId", "Direction", "LocationCountry", "Status", "UpdatedAt", "Id");
 
-                    b.HasIndex(new[] { "NormalisedName" }, "IX_Deals_NormalisedName_Trigram");
+                    b.HasIndex(new[] { "OwnerOrganisationId", "NormalisedName" }, "IX_Deals_OwnerOrganisationId_NormalisedName_Trigram");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "NormalisedName" }, "IX_Deals_NormalisedName_Trigram"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "NormalisedName" }, "IX_Deals_NormalisedName_Trigram"), new[] { "gin_trgm_ops" });
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "OwnerOrganisationId", "NormalisedName" }, "IX_Deals_OwnerOrganisationId_NormalisedName_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "OwnerOrganisationId", "NormalisedName" }, "IX_Deals_OwnerOrganisationId_NormalisedName_Trigram"), new[] { "int4_ops", "gin_trgm_ops" });
 
                     b.HasIndex(new[] { "DealType", "CustomerSortName", "Id" }, "IX_Deals_Registrations_CustomerSortName")
                         .HasFilter("\"RegistrationStatus\" = 'Submitted'");
