@@ -166,7 +166,7 @@ every_view() { # cookie user tab has-assigned [sorts]
   measure "$cookie" "$user" "/referrals/$tab?page=99999"
   customer=$(first_option "$cookie" "/referrals/$tab" customer)
   solution=$(first_option "$cookie" "/referrals/$tab" solution)
-  local filters=("country=PT" "type=CoSell" "status=Active" "registration=Submitted" "stage=Proposed" "q=Summit%20Harbor")
+  local filters=("country=PT" "type=CoSell" "status=Active" "registration=Submitted" "stage=Proposed" "q=Summit%20Retail")
   [[ -n $customer ]] && filters+=("customer=$customer")
   [[ -n $solution ]] && filters+=("solution=$solution")
   [[ $4 == yes ]] && filters+=("assigned=me")

@@ -43,6 +43,12 @@ public static class DealSortKeys
         // The Partner column is on the vendor's tabs only.
         b.HasIndex(nameof(Deal.DealType), nameof(Deal.Direction), PartnerName, nameof(Deal.Id));
 
+        // The Stage filter (Active or Won at that stage is exactly one rank), newest first, per tab scope: its capped
+        // count reads only the matching entries and its page the first 25 of them. These replace indexes on the stage
+        // column itself, whose filter also had to check the status, so SQLite counted through every Active and Won deal.
+        b.HasIndex(nameof(Deal.OwnerOrganisationId), nameof(Deal.Direction), StageRank, nameof(Deal.UpdatedAt), nameof(Deal.Id));
+        b.HasIndex(nameof(Deal.DealType), nameof(Deal.Direction), StageRank, nameof(Deal.UpdatedAt), nameof(Deal.Id));
+
         // The vendor's Registrations tab (submitted registrations, of both directions): each column's order from a
         // partial index holding only the submitted ones, a few percent of the deals. Its type and registration are
         // fixed by the tab, so those sorts are the id's order; its last-updated sort already has one.

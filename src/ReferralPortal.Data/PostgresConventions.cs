@@ -7,8 +7,8 @@ namespace ReferralPortal.Data;
 
 /// <summary>
 /// PostgreSQL's part of the model. Search: <c>pg_trgm</c> GIN indexes on the two searched keys, so the
-/// workspace's "contains" over the accent- and case-free keys (LIKE '%KEY%', see LikeDealSearch) reads an index
-/// instead of every deal. Times: the portal keeps every instant in UTC; Npgsql maps DateTime to <c>timestamptz</c> and
+/// workspace's "contains" over the accent- and case-free keys (LIKE '%KEY%', one lookup per key, see
+/// PostgresDealSearch) reads an index instead of every deal. Times: the portal keeps every instant in UTC; Npgsql maps DateTime to <c>timestamptz</c> and
 /// refuses a DateTime whose Kind is not Utc, while SQLite and SQL Server hand back Kind Unspecified, so every
 /// DateTime is marked Utc on its way in and out (the same instant, one rule for all three providers).
 /// </summary>
@@ -26,7 +26,13 @@ internal static class PostgresConventions
     public static void Apply(ModelBuilder builder)
     {
         builder.HasPostgresExtension("pg_trgm");
-        builder.Entity<Deal>().HasIndex(d => d.NormalisedName, "IX_Deals_NormalisedName_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
+
+        // The partner's tenant column in the same GIN index as the name's trigrams (btree_gin gives GIN an operator
+        // class for integers): a partner's search rechecks only its own candidate rows, not every tenant's. The
+        // vendor's search (no owner condition) uses the same index by its second column alone.
+        builder.HasPostgresExtension("btree_gin");
+        builder.Entity<Deal>().HasIndex(d => new { d.OwnerOrganisationId, d.NormalisedName }, "IX_Deals_OwnerOrganisationId_NormalisedName_Trigram")
+            .HasMethod("gin").HasOperators("int4_ops", "gin_trgm_ops");
         builder.Entity<Customer>().HasIndex(c => c.NormalisedName, "IX_Customers_NormalisedName_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
 
         foreach (var property in builder.Model.GetEntityTypes().SelectMany(t => t.GetProperties()))

@@ -42,6 +42,23 @@ public sealed class OutboxTests(QuietPortalFactory factory) : IClassFixture<Quie
     }
 
     [Fact]
+    public async Task A_slow_server_backs_off_from_each_failure_not_from_the_start_of_the_pass()
+    {
+        var start = factory.Clock.GetUtcNow().UtcDateTime;
+        var first = await QueueAsync("slow-1@example.com");
+        var second = await QueueAsync("slow-2@example.com");
+
+        // Each attempt takes five minutes (an SMTP timeout) and fails: the second message is claimed and fails five
+        // minutes after the pass started, and its one-minute backoff counts from its own failure.
+        await DispatcherWith(new RecordingSender(fail: true, takes: TimeSpan.FromMinutes(5), clock: factory.Clock)).DeliverDueAsync(CancellationToken.None);
+
+        // (Messages other tests left due are sent first in the same pass, each also taking five minutes.)
+        var firstRetry = (await LoadAsync(first)).NextAttemptAt;
+        Assert.True(firstRetry >= start.AddMinutes(6), $"first retry at {firstRetry:O}, pass started {start:O}");
+        Assert.Equal(firstRetry.AddMinutes(5), (await LoadAsync(second)).NextAttemptAt);
+    }
+
+    [Fact]
     public async Task Two_dispatchers_in_parallel_send_each_message_once()
     {
         await QueueAsync("once@example.com");
@@ -71,12 +88,13 @@ public sealed class OutboxTests(QuietPortalFactory factory) : IClassFixture<Quie
         return await db.EmailOutbox.AsNoTracking().SingleAsync(m => m.Id == id);
     }
 
-    private sealed class RecordingSender(bool fail) : IEmailSender
+    private sealed class RecordingSender(bool fail, TimeSpan takes = default, Microsoft.Extensions.Time.Testing.FakeTimeProvider? clock = null) : IEmailSender
     {
         public System.Collections.Concurrent.ConcurrentBag<string> Sent { get; } = [];
 
         public Task SendAsync(EmailMessage message, CancellationToken ct)
         {
+            clock?.Advance(takes);
             if (fail)
             {
                 throw new InvalidOperationException("SMTP relay unavailable");

@@ -38,6 +38,28 @@ public sealed class WorkspaceSearchIndexTests(PortalFactory factory) : IClassFix
         Assert.Equal(expected, found.Order());
     }
 
+    [Fact]
+    public async Task Search_finds_a_deal_by_its_own_name_and_the_deals_of_a_customer_by_the_customer_name_each_once()
+    {
+        using var client = await factory.LoginAsync(DemoAccounts.NorthwindSales);
+        await using var db = factory.NewDbContext();
+        var org = NorthwindId(db);
+        var outbound = db.Deals.Where(d => d.OwnerOrganisationId == org && d.Direction == DealDirection.Outbound);
+        var byName = await outbound.OrderBy(d => d.Id).Select(d => d.Id).FirstAsync();
+        var customer = await outbound.Where(d => d.Id != byName && !d.Customer.Name.Contains("Lisboa")).OrderByDescending(d => d.Id).Select(d => d.CustomerId).FirstAsync();
+        await db.Deals.Where(d => d.Id == byName).ExecuteUpdateAsync(s => s
+            .SetProperty(d => d.Name, "Wombatwise rollout").SetProperty(d => d.NormalisedName, SearchKey.Of("Wombatwise rollout")));
+        await db.Customers.Where(c => c.Id == customer).ExecuteUpdateAsync(s => s
+            .SetProperty(c => c.Name, "Wombatwise Holdings").SetProperty(c => c.NormalisedName, SearchKey.Of("Wombatwise Holdings")));
+        var expected = await outbound.Where(d => d.Id == byName || d.CustomerId == customer).Select(d => d.Id).OrderBy(x => x).ToListAsync();
+
+        var found = await WorkspaceTestData.SearchOutboundAsync(client, "batwis");
+
+        Assert.Contains(byName, expected);
+        Assert.True(expected.Count > 1, "the customer has deals of its own");
+        Assert.Equal(expected, found.Order());
+    }
+
     [Theory]
     [InlineData("\"Lisboa\" OR *")]
     [InlineData("NEAR(a b)")]

@@ -20,6 +20,7 @@ namespace ReferralPortal.Data.Postgres.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "btree_gin");
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
@@ -622,8 +623,6 @@ namespace ReferralPortal.Data.Postgres.Migrations
 
                     b.HasIndex("DealType", "UpdatedAt", "Id");
 
-                    b.HasIndex("RegistrationStatus", "RegistrationSubmittedAt", "Id");
-
                     b.HasIndex("RegistrationStatus", "UpdatedAt", "Id");
 
                     b.HasIndex("DealType", "Direction", "CustomerSortName", "Id");
@@ -651,6 +650,8 @@ namespace ReferralPortal.Data.Postgres.Migrations
                     b.HasIndex("DealType", "Direction", "Value", "Id");
 
                     b.HasIndex("DealType", "OwnerOrganisationId", "UpdatedAt", "Id");
+
+                    b.HasIndex("DealType", "RegistrationStatus", "RegistrationSubmittedAt", "Id");
 
                     b.HasIndex("DealType", "RegistrationStatus", "UpdatedAt", "Id");
 
@@ -680,19 +681,21 @@ namespace ReferralPortal.Data.Postgres.Migrations
 
                     b.HasIndex("OwnerOrganisationId", "RegistrationStatus", "UpdatedAt", "Id");
 
-                    b.HasIndex("DealType", "Direction", "Stage", "UpdatedAt", "Id");
+                    b.HasIndex("DealType", "Direction", "StageSortRank", "UpdatedAt", "Id");
 
-                    b.HasIndex("OwnerOrganisationId", "Direction", "Stage", "UpdatedAt", "Id");
+                    b.HasIndex("DealType", "Direction", "Status", "UpdatedAt", "Id");
+
+                    b.HasIndex("OwnerOrganisationId", "Direction", "StageSortRank", "UpdatedAt", "Id");
 
                     b.HasIndex("OwnerOrganisationId", "Direction", "LocationCountry", "Status", "UpdatedAt", "Id");
 
                     b.HasIndex(new[] { "DealType", "Direction", "Status", "ReviewDueAt", "SharedAt", "CreatedAt" }, "IX_Deals_AwaitingReview")
                         .HasFilter("\"Status\" = 'New'");
 
-                    b.HasIndex(new[] { "NormalisedName" }, "IX_Deals_NormalisedName_Trigram");
+                    b.HasIndex(new[] { "OwnerOrganisationId", "NormalisedName" }, "IX_Deals_OwnerOrganisationId_NormalisedName_Trigram");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "NormalisedName" }, "IX_Deals_NormalisedName_Trigram"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "NormalisedName" }, "IX_Deals_NormalisedName_Trigram"), new[] { "gin_trgm_ops" });
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "OwnerOrganisationId", "NormalisedName" }, "IX_Deals_OwnerOrganisationId_NormalisedName_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "OwnerOrganisationId", "NormalisedName" }, "IX_Deals_OwnerOrganisationId_NormalisedName_Trigram"), new[] { "int4_ops", "gin_trgm_ops" });
 
                     b.HasIndex(new[] { "DealType", "CustomerSortName", "Id" }, "IX_Deals_Registrations_CustomerSortName")
                         .HasFilter("\"RegistrationStatus\" = 'Submitted'");
@@ -707,9 +710,6 @@ namespace ReferralPortal.Data.Postgres.Migrations
                         .HasFilter("\"RegistrationStatus\" = 'Submitted'");
 
                     b.HasIndex(new[] { "DealType", "PartnerSortName", "Id" }, "IX_Deals_Registrations_PartnerSortName")
-                        .HasFilter("\"RegistrationStatus\" = 'Submitted'");
-
-                    b.HasIndex(new[] { "DealType", "RegistrationStatus", "RegistrationSubmittedAt", "Id" }, "IX_Deals_Registrations_RegistrationSubmittedAt")
                         .HasFilter("\"RegistrationStatus\" = 'Submitted'");
 
                     b.HasIndex(new[] { "DealType", "ReviewDueAt", "Id" }, "IX_Deals_Registrations_ReviewDueAt")

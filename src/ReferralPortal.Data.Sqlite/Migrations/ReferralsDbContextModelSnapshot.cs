@@ -601,8 +601,6 @@ namespace ReferralPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("DealType", "UpdatedAt", "Id");
 
-                    b.HasIndex("RegistrationStatus", "RegistrationSubmittedAt", "Id");
-
                     b.HasIndex("RegistrationStatus", "UpdatedAt", "Id");
 
                     b.HasIndex("DealType", "Direction", "CustomerSortName", "Id");
@@ -630,6 +628,8 @@ namespace ReferralPortal.Data.Sqlite.Migrations
                     b.HasIndex("DealType", "Direction", "Value", "Id");
 
                     b.HasIndex("DealType", "OwnerOrganisationId", "UpdatedAt", "Id");
+
+                    b.HasIndex("DealType", "RegistrationStatus", "RegistrationSubmittedAt", "Id");
 
                     b.HasIndex("DealType", "RegistrationStatus", "UpdatedAt", "Id");
 
@@ -659,9 +659,11 @@ namespace ReferralPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("OwnerOrganisationId", "RegistrationStatus", "UpdatedAt", "Id");
 
-                    b.HasIndex("DealType", "Direction", "Stage", "UpdatedAt", "Id");
+                    b.HasIndex("DealType", "Direction", "StageSortRank", "UpdatedAt", "Id");
 
-                    b.HasIndex("OwnerOrganisationId", "Direction", "Stage", "UpdatedAt", "Id");
+                    b.HasIndex("DealType", "Direction", "Status", "UpdatedAt", "Id");
+
+                    b.HasIndex("OwnerOrganisationId", "Direction", "StageSortRank", "UpdatedAt", "Id");
 
                     b.HasIndex("OwnerOrganisationId", "Direction", "LocationCountry", "Status", "UpdatedAt", "Id");
 
@@ -681,9 +683,6 @@ namespace ReferralPortal.Data.Sqlite.Migrations
                         .HasFilter("\"RegistrationStatus\" = 'Submitted'");
 
                     b.HasIndex(new[] { "DealType", "PartnerSortName", "Id" }, "IX_Deals_Registrations_PartnerSortName")
-                        .HasFilter("\"RegistrationStatus\" = 'Submitted'");
-
-                    b.HasIndex(new[] { "DealType", "RegistrationStatus", "RegistrationSubmittedAt", "Id" }, "IX_Deals_Registrations_RegistrationSubmittedAt")
                         .HasFilter("\"RegistrationStatus\" = 'Submitted'");
 
                     b.HasIndex(new[] { "DealType", "ReviewDueAt", "Id" }, "IX_Deals_Registrations_ReviewDueAt")

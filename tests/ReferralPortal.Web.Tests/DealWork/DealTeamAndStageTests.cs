@@ -141,6 +141,27 @@ public sealed class DealTeamAndStageTests(QuietPortalFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task Stage_filter_shows_active_deals_at_the_stage_and_drops_one_closed_as_lost_there()
+    {
+        var kept = await world.CoSellActiveAsync();
+        var lost = await world.CoSellActiveAsync();
+        using var admin = await factory.LoginAsync(DemoAccounts.NorthwindAdmin);
+        foreach (var id in new[] { kept, lost })
+        {
+            LifecycleHttp.AssertApplied(await admin.PostAsync($"/deals/{id}/stage", ("stage", nameof(SalesStage.Qualified))), id);
+        }
+
+        LifecycleHttp.AssertApplied(await admin.PostAsync($"/deals/{lost}/lost", ("Input.Reason", nameof(CloseReason.ChoseAnotherVendor))), lost);
+
+        // The lost deal keeps its last stage on the deal page; the filter means "Active or Won at this stage".
+        Assert.Equal(SalesStage.Qualified, (await DealWorkWorld.DealAsync(factory, lost)).Stage);
+        var ids = await WorkspaceTestData.AllReferralIdsAsync(admin, "/referrals/outbound?stage=Qualified");
+        Assert.Contains(Deal.FormatReferralId(kept), ids);
+        Assert.DoesNotContain(Deal.FormatReferralId(lost), ids);
+        Assert.Contains(Deal.FormatReferralId(lost), await WorkspaceTestData.AllReferralIdsAsync(admin, "/referrals/outbound?status=Lost"));
+    }
+
+    [Fact]
     public async Task Stage_move_two_back_is_refused_and_a_sales_user_off_the_team_cannot_move()
     {
         var id = await world.CoSellActiveAsync();

@@ -194,8 +194,11 @@ public sealed class InvitationTests(PortalFactory factory) : IClassFixture<Porta
 
         using var tooShort = await PeopleWorld.AcceptAsync(person, link, password: "short");
         using var different = await PeopleWorld.AcceptAsync(person, link, confirm: "something else entirely");
+        var long129 = string.Concat(Enumerable.Repeat("correct horse battery staple ", 5))[..129];
+        using var tooLong = await PeopleWorld.AcceptAsync(person, link, password: long129, confirm: long129);
 
         Assert.Equal("Use a password of at least 8 characters.", await FieldErrorAsync(tooShort, "Input_Password"));
+        Assert.Equal("Use a password of at most 128 characters.", await FieldErrorAsync(tooLong, "Input_Password"));
         Assert.Equal("The two passwords are not the same.", await FieldErrorAsync(different, "Input_ConfirmPassword"));
         await using var db = factory.NewDbContext();
         Assert.False(await db.Users.AnyAsync(u => u.NormalizedEmail == email.ToUpperInvariant()));

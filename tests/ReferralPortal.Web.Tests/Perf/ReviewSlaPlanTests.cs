@@ -10,7 +10,7 @@ namespace ReferralPortal.Web.Tests.Perf;
 /// <summary>
 /// The Review SLA view (issue 19) reads only the rows it counts: each of its queries, as the database plans it, starts
 /// from the index made for it — the New deals' partial index for the referrals awaiting a decision, the submitted
-/// registrations' partial index, the activities by kind and time for the decisions and expiries of the period — and
+/// registrations' index by submission time, the activities by kind and time for the decisions and expiries of the period — and
 /// never reads every deal or every activity, so the programme admin's Insights stays flat at a million deals.
 /// (Each index is named on SQLite; on PostgreSQL the test database is too small for the planner to choose as it does at scale.)
 /// </summary>

@@ -182,6 +182,38 @@ public sealed class WebhookDispatcherTests(WebhookPortalFactory factory) : IClas
     }
 
     [Fact]
+    public async Task Finished_messages_leave_the_delivery_log_after_the_retention_and_pending_ones_stay()
+    {
+        using var receiver = WebhookReceiver.Start();
+        var (endpoint, _) = await world.EndpointAsync(DemoAccounts.NorthwindAdmin, receiver.Url);
+        var (paused, _) = await world.EndpointAsync(DemoAccounts.NorthwindAdmin, receiver.Url);
+        await using (var db = factory.NewDbContext())
+        {
+            var admin = await WebhookWorld.AdminAsync(db, DemoAccounts.NorthwindAdmin);
+            db.WebhookEndpoints.Single(e => e.Id == paused).Disable(admin, factory.Clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync();
+        }
+
+        var old = await world.QueueAsync(endpoint);
+        var waiting = await world.QueueAsync(paused);
+        await world.DeliverAsync();
+        factory.Clock.Advance(TimeSpan.FromDays(30) + TimeSpan.FromMinutes(1));
+        var recent = await world.QueueAsync(endpoint);
+        await world.DeliverAsync();
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<WebhookDispatcher>().PurgeAsync(CancellationToken.None) >= 1);
+        }
+
+        Assert.Equal([recent.Id], (await world.DeliveriesAsync(endpoint)).Select(d => d.Id));
+        Assert.Empty(await world.AttemptsAsync(old.Id));
+        Assert.Single(await world.AttemptsAsync(recent.Id));
+        Assert.Equal(WebhookDeliveryState.Pending, Assert.Single(await world.DeliveriesAsync(paused)).State);
+        Assert.Equal(waiting.Id, Assert.Single(await world.DeliveriesAsync(paused)).Id);
+    }
+
+    [Fact]
     public async Task Two_workers_in_parallel_deliver_each_message_once()
     {
         using var receiver = WebhookReceiver.Start();

@@ -50,6 +50,27 @@ public sealed class WebhookEventTests(WebhookPortalFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task Upgrading_a_private_deal_is_an_update_for_the_owner_and_the_vendors_first_created_event()
+    {
+        var id = await CreateAsync("Webhook upgraded deal", share: false);
+        var (northwind, _) = await world.EndpointAsync(DemoAccounts.NorthwindAdmin, Url);
+        var (vendor, _) = await world.EndpointAsync(DemoAccounts.ProgrammeAdmin, Url);
+        var (vendorUpdatesOnly, _) = await world.EndpointAsync(DemoAccounts.ProgrammeAdmin, Url, WebhookEventTypes.ReferralUpdated);
+        var owner = await api.ClientAsync(DemoAccounts.NorthwindAdmin);
+        var (_, etag) = await ApiWorld.ReadAsync(owner, id);
+
+        var upgraded = await ApiWorld.SendAsync(owner, HttpMethod.Post, $"/api/v1/referrals/{id}/upgrade", ApiWorld.Json("{}"), etag);
+
+        Assert.Equal(HttpStatusCode.OK, upgraded.StatusCode);
+        Assert.Equal("referral.updated", Assert.Single(await world.DeliveriesAsync(northwind)).EventType);
+        var message = JsonNode.Parse(Assert.Single(await world.DeliveriesAsync(vendor)).Payload)!;
+        Assert.Equal("referral.created", (string?)message["type"]);
+        Assert.Equal("coSell", (string?)message["data"]!["dealType"]);
+        Assert.Null(message["data"]!["changedField"]);
+        Assert.Empty(await world.DeliveriesAsync(vendorUpdatesOnly));
+    }
+
+    [Fact]
     public async Task An_endpoint_gets_only_the_events_it_subscribed_to_and_a_disabled_one_none()
     {
         var (notesOnly, _) = await world.EndpointAsync(DemoAccounts.NorthwindAdmin, Url, WebhookEventTypes.ReferralNoteAdded);

@@ -67,7 +67,7 @@ public sealed class ReviewSlaQuery(ReferralsDbContext db, TimeProvider clock)
 
     /// <summary>
     /// The band of each registration awaiting a decision, aged from its latest submission (a rejected one may be
-    /// submitted again): <see cref="Deal.RegistrationSubmittedAt"/>, read from the partial index of submitted
+    /// submitted again): <see cref="Deal.RegistrationSubmittedAt"/>, read from the Registrations tab's index of submitted
     /// registrations.
     /// </summary>
     public IQueryable<int> SubmittedRegistrationBands(DateTime now) =>
@@ -84,7 +84,7 @@ public sealed class ReviewSlaQuery(ReferralsDbContext db, TimeProvider clock)
         InBands(Submitted().Where(d => d.RegistrationSubmittedAt == null)
             .Select(d => d.Activities.Where(a => a.Kind == ActivityKind.RegistrationSubmitted).Max(a => (DateTime?)a.At) ?? d.UpdatedAt), now);
 
-    /// <summary>Whether any submitted registration lacks its submission time (a probe of the partial index).</summary>
+    /// <summary>Whether any submitted registration lacks its submission time (an index probe).</summary>
     public Task<bool> AnyUnstampedRegistrationAsync(CancellationToken ct) =>
         Submitted().AnyAsync(d => d.RegistrationSubmittedAt == null, ct);
 

@@ -14,16 +14,16 @@ public sealed class AcceptInput
 }
 
 /// <remarks>
-/// Only what the form itself needs; the password's strength is Identity's password validators' to judge (the
-/// accept action runs them), so a later password policy applies here without touching this form.
+/// Only what the form itself needs; the password's strength and length are Identity's password validators' to judge
+/// (the accept action runs them: <see cref="PortalPasswordValidator"/>, which counts characters as people do), so the
+/// one password policy applies here without a second limit that disagrees with it.
 /// </remarks>
 public sealed class AcceptInputValidator : AbstractValidator<AcceptInput>
 {
     public AcceptInputValidator()
     {
         RuleFor(x => x.DisplayName).PersonName();
-        RuleFor(x => x.Password).NotEmpty().WithMessage("Choose a password.")
-            .MaximumLength(200).WithMessage("The password can be at most 200 characters.");
+        RuleFor(x => x.Password).NotEmpty().WithMessage("Choose a password.");
         RuleFor(x => x.ConfirmPassword).Equal(x => x.Password).When(x => !string.IsNullOrEmpty(x.Password))
             .WithMessage("The two passwords are not the same.");
     }

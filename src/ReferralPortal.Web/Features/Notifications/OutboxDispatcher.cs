@@ -27,8 +27,9 @@ public sealed class OutboxDispatcher(ReferralsDbContext db, TimeProvider clock, 
         var delivered = 0;
         foreach (var item in due)
         {
-            var lease = now + options.Value.ClaimLease;
-            if (await ClaimAsync(db, item.Id, item.NextAttemptAt, lease, ct) == 0)
+            // The lease counts from the claim, not from the pass's start (as the webhook worker's): a pass slowed by a
+            // slow SMTP server must not hand out leases already over.
+            if (await ClaimAsync(db, item.Id, item.NextAttemptAt, clock.GetUtcNow().UtcDateTime + options.Value.ClaimLease, ct) == 0)
             {
                 continue;
             }
@@ -38,12 +39,12 @@ public sealed class OutboxDispatcher(ReferralsDbContext db, TimeProvider clock, 
             try
             {
                 await sender.SendAsync(message, ct);
-                message.MarkSent(now);
+                message.MarkSent(clock.GetUtcNow().UtcDateTime);
                 delivered++;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                message.MarkFailed(e.Message, now);
+                message.MarkFailed(e.Message, clock.GetUtcNow().UtcDateTime);
 
                 // An SMTP server's answer often quotes the recipient's address: log its status code, not its text.
                 var logged = e is SmtpException ? null : e;

@@ -61,6 +61,19 @@ public sealed class WebhookDispatcher(
     }
 
     /// <summary>
+    /// Deletes finished messages (delivered, or given up) older than <c>Webhooks:DeliveryLogRetention</c>, with their
+    /// attempts (the foreign key cascades); pending ones are kept whatever their age.
+    /// </summary>
+    /// <returns>How many messages were deleted.</returns>
+    public Task<int> PurgeAsync(CancellationToken ct)
+    {
+        var cutoff = clock.GetUtcNow().UtcDateTime - options.Value.DeliveryLogRetention;
+        return db.WebhookDeliveries.IgnoreQueryFilters()
+            .Where(d => d.State != WebhookDeliveryState.Pending && d.CreatedAt < cutoff)
+            .ExecuteDeleteAsync(ct);
+    }
+
+    /// <summary>
     /// Takes one message for this instance: 1 = ours; 0 = another instance has it (it moved the next attempt first).
     /// On PostgreSQL the loser's UPDATE waits for the winner's row lock, re-reads the row and matches nothing.
     /// </summary>
@@ -167,17 +180,31 @@ public sealed class WebhookDispatcher(
     private sealed record Outcome(int? StatusCode, string? Error, string? Body);
 }
 
-/// <summary>Runs the <see cref="WebhookDispatcher"/> every <c>Webhooks:Interval</c>.</summary>
-public sealed class WebhookJob(IServiceScopeFactory scopes, IOptions<WebhooksOptions> options, ILogger<WebhookJob> log) : PeriodicJob(scopes, log)
+/// <summary>Runs the <see cref="WebhookDispatcher"/> every <c>Webhooks:Interval</c>, and its delivery log's clean-up once an hour.</summary>
+public sealed class WebhookJob(IServiceScopeFactory scopes, IOptions<WebhooksOptions> options, TimeProvider clock, ILogger<WebhookJob> log) : PeriodicJob(scopes, log)
 {
+    private static readonly TimeSpan PurgeEvery = TimeSpan.FromHours(1);
+    private DateTimeOffset nextPurge = DateTimeOffset.MinValue;
+
     protected override bool Enabled => options.Value.Enabled;
 
     protected override TimeSpan Interval => options.Value.Interval;
 
     protected override string Name => "Webhooks";
 
-    protected override Task RunPassAsync(IServiceProvider services, CancellationToken ct) =>
-        services.GetRequiredService<WebhookDispatcher>().DeliverDueAsync(ct);
+    protected override async Task RunPassAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var dispatcher = services.GetRequiredService<WebhookDispatcher>();
+        await dispatcher.DeliverDueAsync(ct);
+        if (clock.GetUtcNow() >= nextPurge)
+        {
+            nextPurge = clock.GetUtcNow() + PurgeEvery;
+            if (await dispatcher.PurgeAsync(ct) is > 0 and var purged)
+            {
+                log.LogInformation("Webhook delivery log: {Count} finished messages older than {Retention} deleted", purged, options.Value.DeliveryLogRetention);
+            }
+        }
+    }
 }
 
 /// <summary>Registers webhooks: the page's commands, event staging, the worker and its guarded HTTP client.</summary>

@@ -38,10 +38,14 @@ public sealed class WebhookEvents(ReferralsDbContext db)
             return;
         }
 
+        // An upgrade to co-sell is an update for the owner but the vendor's first sight of the referral: the vendor
+        // hears referral.created, as it does for a deal created co-sell.
+        var vendorType = entry.Kind == ActivityKind.UpgradedToCoSell ? WebhookEventTypes.ReferralCreated : type;
+
         // Few organisations have endpoints; those subscribed to this type are read (all organisations: this is the system writing).
         var endpoints = (await db.WebhookEndpoints.IgnoreQueryFilters().AsNoTracking()
-            .Where(e => e.IsEnabled && e.EventTypes.Contains(type))
-            .ToListAsync(ct)).Where(e => e.Wants(type)).ToList();
+            .Where(e => e.IsEnabled && (e.EventTypes.Contains(type) || e.EventTypes.Contains(vendorType)))
+            .ToListAsync(ct)).Where(e => e.Wants(type) || e.Wants(vendorType)).ToList();
         if (endpoints.Count == 0)
         {
             return;
@@ -55,19 +59,24 @@ public sealed class WebhookEvents(ReferralsDbContext db)
         }
 
         await LoadResourcePartsAsync(deal, ct);
-        string? body = null;
+        var bodies = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var endpoint in endpoints.Where(e => kinds.ContainsKey(e.OrganisationId)))
         {
             // The organisation as its API token acts: with its admins' rights.
             var kind = kinds[endpoint.OrganisationId];
             var organisation = new Actor("webhooks", "Webhooks", endpoint.OrganisationId, kind, kind == OrganisationKind.Vendor ? PortalRole.ProgrammeAdmin : PortalRole.ReferralAdmin);
-            if (!deal.IsVisibleTo(organisation) || (note is { VendorInternal: true } && !organisation.IsVendor))
+            var its = organisation.IsVendor ? vendorType : type;
+            if (!endpoint.Wants(its) || !deal.IsVisibleTo(organisation) || (note is { VendorInternal: true } && !organisation.IsVendor))
             {
                 continue;
             }
 
-            body ??= Body(type, deal, entry, note, now);
-            db.WebhookDeliveries.Add(new WebhookDelivery(endpoint.Id, endpoint.OrganisationId, NewMessageId(), type, body, now));
+            if (!bodies.TryGetValue(its, out var body))
+            {
+                bodies[its] = body = Body(its, deal, entry, note, now);
+            }
+
+            db.WebhookDeliveries.Add(new WebhookDelivery(endpoint.Id, endpoint.OrganisationId, NewMessageId(), its, body, now));
         }
     }
 

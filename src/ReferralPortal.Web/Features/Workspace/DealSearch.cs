@@ -33,19 +33,29 @@ public sealed class LikeDealSearch : IDealSearch
     /// <summary>The name match, or else the deals whose referral ID the term is (part of).</summary>
     internal static Expression<Func<Deal, bool>> ByReferralIdOr(string text, Expression<Func<Deal, bool>> byName)
     {
-        var id = ReferralIdSearch.For(text);
-        if (id.IsNone)
+        if (ByReferralId(text) is not { } byId)
         {
             return byName;
         }
 
-        // ToString() here is SQL's CAST of an integer (no culture involved); EF does not translate the IFormatProvider overload.
-#pragma warning disable CA1305
-        Expression<Func<Deal, bool>> byId = d => d.Id == id.Exact || (d.Id >= id.From && d.Id <= id.To)
-            || (id.Digits != null && d.Id.ToString().Contains(id.Digits));
-#pragma warning restore CA1305
         var deal = byName.Parameters[0];
         return Expression.Lambda<Func<Deal, bool>>(Expression.OrElse(byName.Body, new Rebind(byId.Parameters[0], deal).Visit(byId.Body)), deal);
+    }
+
+    /// <summary>The deals whose referral ID the term is (part of), or null when the term is not a referral ID.</summary>
+    internal static Expression<Func<Deal, bool>>? ByReferralId(string text)
+    {
+        var id = ReferralIdSearch.For(text);
+        if (id.IsNone)
+        {
+            return null;
+        }
+
+        // ToString() here is SQL's CAST of an integer (no culture involved); EF does not translate the IFormatProvider overload.
+#pragma warning disable CA1305
+        return d => d.Id == id.Exact || (d.Id >= id.From && d.Id <= id.To)
+            || (id.Digits != null && d.Id.ToString().Contains(id.Digits));
+#pragma warning restore CA1305
     }
 
     // The user's % and _ are literal characters, not wildcards.

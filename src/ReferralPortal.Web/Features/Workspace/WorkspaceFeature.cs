@@ -10,11 +10,11 @@ public static class WorkspaceFeature
     {
         services.AddMemoryCache();
         services.AddOptions<WorkspaceOptions>().BindConfiguration(WorkspaceOptions.Section);
-        // Full-text on SQLite (FTS5 trigram table), trigram-indexed ILIKE on PostgreSQL, LIKE on SQL Server: one interface.
+        // Full-text on SQLite (FTS5 trigram table), a UNION of trigram-indexed LIKEs on PostgreSQL, LIKE on SQL Server: one interface.
         services.AddScoped<IDealSearch>(sp =>
         {
             var db = sp.GetRequiredService<ReferralsDbContext>();
-            return db.Database.IsSqlite() ? new FtsDealSearch(db) : new LikeDealSearch();
+            return db.Database.IsSqlite() ? new FtsDealSearch(db) : db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL" ? new PostgresDealSearch(db) : new LikeDealSearch();
         });
         services.AddScoped<WorkspaceDeals>();
         services.AddScoped<ReferralPortal.Web.Infrastructure.HeaderFacts>();

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace ReferralPortal.Data.Postgres.Migrations
+namespace ReferralPortal.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class SlaReviewIndexes : Migration
@@ -10,7 +10,7 @@ namespace ReferralPortal.Data.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // Submitted registrations from before RegistrationSubmittedAt, before the index over it is built.
+            // Submitted registrations from before RegistrationSubmittedAt: the view reads the column from an index now.
             migrationBuilder.Sql(ReferralPortal.Data.Configurations.ReviewSlaIndexes.BackfillRegistrationSubmittedAtSql);
 
             migrationBuilder.CreateIndex(
@@ -18,12 +18,6 @@ namespace ReferralPortal.Data.Postgres.Migrations
                 table: "Deals",
                 columns: new[] { "DealType", "Direction", "Status", "ReviewDueAt", "SharedAt", "CreatedAt" },
                 filter: "\"Status\" = 'New'");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Deals_Registrations_RegistrationSubmittedAt",
-                table: "Deals",
-                columns: new[] { "DealType", "RegistrationStatus", "RegistrationSubmittedAt", "Id" },
-                filter: "\"RegistrationStatus\" = 'Submitted'");
 
             migrationBuilder.CreateIndex(
                 name: "IX_DealActivities_Kind_At_ActorUserId_DealId_ActorName",
@@ -36,10 +30,6 @@ namespace ReferralPortal.Data.Postgres.Migrations
         {
             migrationBuilder.DropIndex(
                 name: "IX_Deals_AwaitingReview",
-                table: "Deals");
-
-            migrationBuilder.DropIndex(
-                name: "IX_Deals_Registrations_RegistrationSubmittedAt",
                 table: "Deals");
 
             migrationBuilder.DropIndex(
