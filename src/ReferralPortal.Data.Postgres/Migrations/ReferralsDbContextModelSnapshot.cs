@@ -689,6 +689,9 @@ namespace ReferralPortal.Data.Postgres.Migrations
 
                     b.HasIndex("OwnerOrganisationId", "Direction", "LocationCountry", "Status", "UpdatedAt", "Id");
 
+                    b.HasIndex(new[] { "DealType", "Direction", "Status", "ReviewDueAt", "SharedAt", "CreatedAt" }, "IX_Deals_AwaitingReview")
+                        .HasFilter("\"Status\" = 'New'");
+
                     b.HasIndex(new[] { "OwnerOrganisationId", "NormalisedName" }, "IX_Deals_OwnerOrganisationId_NormalisedName_Trigram");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "OwnerOrganisationId", "NormalisedName" }, "IX_Deals_OwnerOrganisationId_NormalisedName_Trigram"), "gin");
@@ -789,6 +792,8 @@ namespace ReferralPortal.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DealId", "At");
+
+                    b.HasIndex(new[] { "Kind", "At", "ActorUserId", "DealId", "ActorName" }, "IX_DealActivities_Kind_At_ActorUserId_DealId_ActorName");
 
                     b.ToTable("DealActivities");
                 });

@@ -667,6 +667,9 @@ namespace ReferralPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("OwnerOrganisationId", "Direction", "LocationCountry", "Status", "UpdatedAt", "Id");
 
+                    b.HasIndex(new[] { "DealType", "Direction", "Status", "ReviewDueAt", "SharedAt", "CreatedAt" }, "IX_Deals_AwaitingReview")
+                        .HasFilter("\"Status\" = 'New'");
+
                     b.HasIndex(new[] { "DealType", "CustomerSortName", "Id" }, "IX_Deals_Registrations_CustomerSortName")
                         .HasFilter("\"RegistrationStatus\" = 'Submitted'");
 
@@ -760,6 +763,8 @@ namespace ReferralPortal.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DealId", "At");
+
+                    b.HasIndex(new[] { "Kind", "At", "ActorUserId", "DealId", "ActorName" }, "IX_DealActivities_Kind_At_ActorUserId_DealId_ActorName");
 
                     b.ToTable("DealActivities");
                 });

@@ -94,6 +94,7 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
 
         PerfSortIndexes.Apply(b);
         DealSortKeys.Configure(b);
+        ReviewSlaIndexes.Apply(b);
     }
 }
 
@@ -130,6 +131,7 @@ internal sealed class DealActivityConfiguration : IEntityTypeConfiguration<DealA
         b.Property(a => a.OldValue).HasMaxLength(DealDetails.MaxNotesLength);
         b.Property(a => a.NewValue).HasMaxLength(DealDetails.MaxNotesLength);
         b.HasIndex(a => new { a.DealId, a.At });
+        ReviewSlaIndexes.Apply(b);
     }
 }
 

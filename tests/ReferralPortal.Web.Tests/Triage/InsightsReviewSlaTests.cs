@@ -1,6 +1,9 @@
 using System.Text.Json;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ReferralPortal.Data;
+using ReferralPortal.Data.Configurations;
 using ReferralPortal.Data.Seeding;
 using ReferralPortal.Domain.Deals;
 using ReferralPortal.Domain.Organisations;
@@ -64,6 +67,33 @@ public sealed class InsightsReviewSlaTests(PortalFactory factory) : IClassFixtur
         // The charts are drawn from the same figures.
         var charts = JsonDocument.Parse(await client.Http.GetStringAsync(new Uri("/insights/data", UriKind.Relative))).RootElement.GetProperty("charts");
         Assert.Equal(after.Referrals, charts.GetProperty(InsightsCharts.SlaBands).GetProperty("series")[0].GetProperty("data").EnumerateArray().Select(e => e.GetInt32()).ToArray());
+    }
+
+    [Fact]
+    public async Task A_registration_without_its_submission_time_is_aged_from_its_activity_until_the_backfill_fills_it()
+    {
+        var builder = new DealBuilder(factory);
+        var now = builder.Now;
+        using var client = await factory.LoginAsync(DemoAccounts.ProgrammeAdmin);
+        var vendor = await builder.ActorAsync(DemoAccounts.Reviewer);
+        var reviewer = new Actor("sla-test-reviewer-2", "Sla Backfill Reviewer", vendor.OrganisationId, OrganisationKind.Vendor, PortalRole.Reviewer);
+        var before = Read(await client.GetPageAsync("/insights"));
+        var id = await builder.OutboundAsync(at: now.AddDays(-12), then: (d, admin, _, _) => { d.Accept(reviewer, now.AddDays(-11)); d.SubmitRegistration(admin, now.AddDays(-9)); });
+
+        // As a registration submitted before the column existed (or written by a bulk load) has it: empty.
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReferralsDbContext>();
+        var deals = db.Deals.IgnoreQueryFilters().Where(d => d.Id == id);
+        await deals.ExecuteUpdateAsync(s => s.SetProperty(d => d.RegistrationSubmittedAt, (DateTime?)null));
+        var unstamped = Read(await client.GetPageAsync("/insights"));
+
+        await db.Database.ExecuteSqlRawAsync(ReviewSlaIndexes.BackfillRegistrationSubmittedAtSql);
+        var filled = await deals.Select(d => d.RegistrationSubmittedAt).SingleAsync();
+        var stamped = Read(await client.GetPageAsync("/insights"));
+
+        Assert.Equal(new[] { 0, 0, 1, 0, 0 }, Delta(unstamped.Registrations, before.Registrations)); // 9 days: 8–11
+        Assert.Equal(now.AddDays(-9), filled!.Value, TimeSpan.FromMilliseconds(1));
+        Assert.Equal(unstamped.Registrations, stamped.Registrations);
     }
 
     [Theory]

@@ -28,39 +28,23 @@ public sealed class ReviewSlaQuery(ReferralsDbContext db, TimeProvider clock)
 
         var now = clock.GetUtcNow().UtcDateTime;
         var since = now.AddDays(-Days);
-        var side = db.Deals.AsNoTracking().Where(ReviewState.DecidedBySideOf(actor));
-
-        // "Awaiting a decision" is ReviewState.AwaitingDecision (one rule, one place); its age runs from the share.
-        var referrals = side.Where(ReviewState.AwaitingDecision.At(now)).Select(d => d.SharedAt ?? d.CreatedAt);
-
-        // A registration waits from its latest submission (a rejected one may be submitted again).
-        var registrations = db.Deals.AsNoTracking()
-            .Where(d => d.RegistrationStatus == RegistrationStatus.Submitted)
-            .Select(d => d.Activities.Where(a => a.Kind == ActivityKind.RegistrationSubmitted).Max(a => (DateTime?)a.At) ?? d.UpdatedAt);
-
-        var bands = new List<SlaBand>();
-        for (var i = 0; i < BandStarts.Count; i++)
+        var referrals = await CountByBandAsync(AwaitingReferralBands(actor, now), ct);
+        var registrations = await CountByBandAsync(SubmittedRegistrationBands(now), ct);
+        if (await AnyUnstampedRegistrationAsync(ct))
         {
-            // Age in whole days is at least `from` when the start is at or before now - from days; comparisons on the
-            // timestamp, so every provider counts it in SQL.
-            var newest = now.AddDays(-BandStarts[i]);
-            DateTime? oldest = i + 1 < BandStarts.Count ? now.AddDays(-BandStarts[i + 1]) : null;
-            bands.Add(new SlaBand(
-                BandStarts[i],
-                i + 1 < BandStarts.Count ? BandStarts[i + 1] - 1 : null,
-                await InBand(referrals, newest, oldest, ct),
-                await InBand(registrations, newest, oldest, ct)));
+            registrations = [.. registrations.Zip(await CountByBandAsync(UnstampedRegistrationBands(now), ct), (a, b) => a + b)];
         }
+
+        var bands = BandStarts
+            .Select((from, i) => new SlaBand(from, i + 1 < BandStarts.Count ? BandStarts[i + 1] - 1 : null, referrals[i], registrations[i]))
+            .ToList();
 
         // Median per reviewer: the providers differ (SQLite has no percentile function), so only the decision
         // durations of the last 90 days on this side's deals are fetched (two timestamps and the reviewer per
         // decision, bounded by the period) and the median is taken here.
-        var decisions = await db.DealActivities.AsNoTracking()
-            .Where(a => (a.Kind == ActivityKind.Accepted || a.Kind == ActivityKind.Declined) && a.At >= since && a.At <= now && a.ActorUserId != null)
-            .Join(side.Where(d => d.SharedAt != null), a => a.DealId, d => d.Id, (a, d) => new { a.ActorUserId, a.ActorName, a.At, Shared = d.SharedAt!.Value })
-            .ToListAsync(ct);
+        var decisions = await Decisions(actor, since, now).ToListAsync(ct);
         var reviewers = decisions
-            .GroupBy(x => x.ActorUserId!)
+            .GroupBy(x => x.ActorUserId)
             .Select(g =>
             {
                 var days = g.Select(x => Math.Floor((x.At - x.Shared).TotalHours) / 24d).Order().ToList();
@@ -69,19 +53,87 @@ public sealed class ReviewSlaQuery(ReferralsDbContext db, TimeProvider clock)
             .OrderBy(r => r.Name, StringComparer.CurrentCulture)
             .ToList();
 
-        var expired = await db.DealActivities.AsNoTracking()
-            .Where(a => a.Kind == ActivityKind.Expired && a.At >= since && a.At <= now)
-            .Join(side, a => a.DealId, d => d.Id, (a, d) => a.Id)
-            .CountAsync(ct);
-
+        var expired = await ExpiredWithoutDecision(actor, since, now).CountAsync(ct);
         return new ReviewSlaReport(bands, reviewers, expired);
     }
 
-    private static Task<int> InBand(IQueryable<DateTime> starts, DateTime newest, DateTime? oldest, CancellationToken ct) =>
-        oldest is { } o
-            ? starts.CountAsync(t => t <= newest && t > o, ct)
-            : starts.CountAsync(t => t <= newest, ct);
+    /// <summary>
+    /// The band (index into <see cref="BandStarts"/>) of each referral awaiting this side's decision, aged from its
+    /// share. "Awaiting a decision" is <see cref="ReviewState.AwaitingDecision"/> (one rule, one place); read from the
+    /// partial index of New deals, which holds the ages.
+    /// </summary>
+    public IQueryable<int> AwaitingReferralBands(Actor actor, DateTime now) =>
+        InBands(db.Deals.AsNoTracking().Where(ReviewState.DecidedBySideOf(actor)).Where(ReviewState.AwaitingDecision.At(now)).Select(d => d.SharedAt ?? d.CreatedAt), now);
+
+    /// <summary>
+    /// The band of each registration awaiting a decision, aged from its latest submission (a rejected one may be
+    /// submitted again): <see cref="Deal.RegistrationSubmittedAt"/>, read from the Registrations tab's index of submitted
+    /// registrations.
+    /// </summary>
+    public IQueryable<int> SubmittedRegistrationBands(DateTime now) =>
+        InBands(Submitted().Where(d => d.RegistrationSubmittedAt != null).Select(d => d.RegistrationSubmittedAt!.Value), now);
+
+    /// <summary>
+    /// The band of each submitted registration without <see cref="Deal.RegistrationSubmittedAt"/> (submitted before the
+    /// column existed, or written by a bulk load), aged as before from its latest RegistrationSubmitted activity, else
+    /// its last update. The migration that added the index filled the column so for every one it had, so this is
+    /// usually empty: it runs only when <see cref="AnyUnstampedRegistrationAsync"/> finds one (on PostgreSQL the
+    /// planner cannot know the set is empty and would compile it with JIT at every request).
+    /// </summary>
+    public IQueryable<int> UnstampedRegistrationBands(DateTime now) =>
+        InBands(Submitted().Where(d => d.RegistrationSubmittedAt == null)
+            .Select(d => d.Activities.Where(a => a.Kind == ActivityKind.RegistrationSubmitted).Max(a => (DateTime?)a.At) ?? d.UpdatedAt), now);
+
+    /// <summary>Whether any submitted registration lacks its submission time (an index probe).</summary>
+    public Task<bool> AnyUnstampedRegistrationAsync(CancellationToken ct) =>
+        Submitted().AnyAsync(d => d.RegistrationSubmittedAt == null, ct);
+
+    private IQueryable<Deal> Submitted() =>
+        db.Deals.AsNoTracking().Where(d => d.RegistrationStatus == RegistrationStatus.Submitted);
+
+    /// <summary>The accept and decline decisions of the period on this side's shared deals, with who decided and when the deal was shared.</summary>
+    public IQueryable<SlaDecision> Decisions(Actor actor, DateTime since, DateTime now) =>
+        db.DealActivities.AsNoTracking()
+            .Where(a => (a.Kind == ActivityKind.Accepted || a.Kind == ActivityKind.Declined) && a.At >= since && a.At <= now && a.ActorUserId != null)
+            .Join(
+                db.Deals.AsNoTracking().Where(ReviewState.DecidedBySideOf(actor)).Where(d => d.SharedAt != null),
+                a => a.DealId,
+                d => d.Id,
+                (a, d) => new SlaDecision(a.ActorUserId!, a.ActorName, a.At, d.SharedAt!.Value));
+
+    /// <summary>The expiries of the period on this side's deals (one per deal: Expired is terminal).</summary>
+    public IQueryable<long> ExpiredWithoutDecision(Actor actor, DateTime since, DateTime now) =>
+        db.DealActivities.AsNoTracking()
+            .Where(a => a.Kind == ActivityKind.Expired && a.At >= since && a.At <= now)
+            .Join(db.Deals.AsNoTracking().Where(ReviewState.DecidedBySideOf(actor)), a => a.DealId, d => d.Id, (a, d) => a.Id);
+
+    // Whole days waiting, as bands: a start at or before now - BandStarts[i] days and after now - BandStarts[i + 1]
+    // days is in band i. Comparisons on the timestamp (the bounds are parameters), so every provider bands in SQL.
+    // Written out for the five bands of BandStarts (a test reads the labels of all five).
+    private static IQueryable<int> InBands(IQueryable<DateTime> starts, DateTime now)
+    {
+        var b1 = now.AddDays(-BandStarts[1]);
+        var b2 = now.AddDays(-BandStarts[2]);
+        var b3 = now.AddDays(-BandStarts[3]);
+        var b4 = now.AddDays(-BandStarts[4]);
+        return starts.Where(t => t <= now).Select(t => t > b1 ? 0 : t > b2 ? 1 : t > b3 ? 2 : t > b4 ? 3 : 4);
+    }
+
+    // One pass over the rows, grouped by band; a band with no row counts zero.
+    private static async Task<int[]> CountByBandAsync(IQueryable<int> bands, CancellationToken ct)
+    {
+        var counts = new int[BandStarts.Count];
+        foreach (var band in await bands.GroupBy(b => b).Select(g => new { Band = g.Key, Count = g.Count() }).ToListAsync(ct))
+        {
+            counts[band.Band] += band.Count;
+        }
+
+        return counts;
+    }
 }
+
+/// <summary>One decision counted by the medians.</summary>
+public sealed record SlaDecision(string ActorUserId, string ActorName, DateTime At, DateTime Shared);
 
 /// <summary>What the Review SLA section shows.</summary>
 public sealed record ReviewSlaReport(IReadOnlyList<SlaBand> Bands, IReadOnlyList<ReviewerMedian> Reviewers, int ExpiredWithoutDecision);

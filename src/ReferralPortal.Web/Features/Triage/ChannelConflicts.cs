@@ -117,7 +117,9 @@ public sealed class ChannelConflicts(ReferralsDbContext db, TimeProvider clock, 
 
         var customerIds = await SameCustomers(deal).ToListAsync(ct);
         var candidates = await Candidates(deal, customerIds).ToListAsync(ct);
-        return (deal, candidates);
+        var solutions = (await SolutionsOf([deal.DealId, .. candidates.Select(c => c.DealId)]).ToListAsync(ct))
+            .ToLookup(s => s.DealId, s => new ConflictSolution(s.SolutionId, s.Area));
+        return (deal with { Solutions = [.. solutions[deal.DealId]] }, [.. candidates.Select(c => c with { Solutions = [.. solutions[c.DealId]] })]);
     }
 
     /// <summary>The deal's customer and its manually added twins (same company key and country): index probes of Customers.</summary>
@@ -145,8 +147,18 @@ public sealed class ChannelConflicts(ReferralsDbContext db, TimeProvider clock, 
             .Take(CandidateLimit));
     }
 
-    /// <summary>The deal as detection compares it.</summary>
+    /// <summary>The deal as detection compares it, by key (its solutions are read by <see cref="SolutionsOf"/>).</summary>
     public IQueryable<ConflictParty> Party(int dealId) => Parties(db.Deals.IgnoreQueryFilters().Where(d => d.Id == dealId));
+
+    /// <summary>
+    /// The solutions of the deals compared, with their areas, in one query from the deals' links by deal key. Read
+    /// apart from the deals on purpose: as a collection inside the deals' projection, SQLite materialised every
+    /// deal's links joined to their solutions before picking these deals' (1.4 s per create at a million deals).
+    /// </summary>
+    public IQueryable<ConflictDealSolution> SolutionsOf(IReadOnlyCollection<int> dealIds) =>
+        db.Deals.IgnoreQueryFilters().AsNoTracking()
+            .Where(d => dealIds.Contains(d.Id))
+            .SelectMany(d => d.Solutions, (d, s) => new ConflictDealSolution(d.Id, s.Id, s.Area));
 
     private static IQueryable<ConflictParty> Parties(IQueryable<Deal> deals) =>
         deals.AsNoTracking().Select(d => new ConflictParty(
@@ -159,5 +171,8 @@ public sealed class ChannelConflicts(ReferralsDbContext db, TimeProvider clock, 
             d.DealType,
             d.Status,
             d.RegistrationStatus,
-            d.Solutions.Select(s => new ConflictSolution(s.Id, s.Area)).ToList()));
+            Array.Empty<ConflictSolution>()));
 }
+
+/// <summary>One solution of a deal that detection compares.</summary>
+public sealed record ConflictDealSolution(int DealId, int SolutionId, string? Area);
