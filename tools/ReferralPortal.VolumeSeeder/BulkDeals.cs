@@ -35,12 +35,12 @@ internal sealed class BulkDeals(SqliteConnection connection, int seed)
             await using var deal = Command(tx, """
                 INSERT INTO Deals (OwnerOrganisationId, Direction, CustomerId, ContactFirstName, ContactLastName, ContactEmail, Name, NormalisedName, Value, Currency,
                   LocationCountry, EstimatedCloseDate, ContainsPlaceholderData, Notes, HelpWanted, DealType, Status, RegistrationStatus, CloseReason,
-                  SharedAt, ReviewDueAt, DecidedAt, CreatedAt, UpdatedAt, CreatedByUserId, Version)
+                  SharedAt, ReviewDueAt, DecidedAt, CreatedAt, UpdatedAt, CreatedByUserId, RegistrationSubmittedAt, Version)
                 VALUES ($owner, $direction, $customer, $first, $last, $email, $name, upper($name), $value, $currency, $country, $close, 0, $notes, $help, $type,
-                  $status, $registration, $reason, $shared, $due, $decided, $created, $updated, $createdBy, 0);
+                  $status, $registration, $reason, $shared, $due, $decided, $created, $updated, $createdBy, $submitted, 0);
                 SELECT last_insert_rowid();
                 """, "$owner", "$direction", "$customer", "$first", "$last", "$email", "$name", "$value", "$currency", "$country", "$close", "$notes",
-                "$help", "$type", "$status", "$registration", "$reason", "$shared", "$due", "$decided", "$created", "$updated", "$createdBy");
+                "$help", "$type", "$status", "$registration", "$reason", "$shared", "$due", "$decided", "$created", "$updated", "$createdBy", "$submitted");
             await using var link = Command(tx, "INSERT INTO DealSolutions (DealId, SolutionId) VALUES ($deal, $solution)", "$deal", "$solution");
             await using var activity = Command(tx, """
                 INSERT INTO DealActivities (DealId, Kind, ActorUserId, ActorName, At, FromStatus, ToStatus, Reason)
@@ -60,6 +60,9 @@ internal sealed class BulkDeals(SqliteConnection connection, int seed)
                     : status != "Active" && status != "Won" ? "NotRegistered"
                     : random.Next(5) switch { 0 => "Submitted", 1 => "Approved", 2 => "Rejected", _ => "NotRegistered" };
                 var updated = decided ?? created;
+
+                // A registration was submitted after the deal became Active (the Review SLA view ages it from then).
+                DateTime? submitted = registration is "Submitted" or "Approved" or "Rejected" ? updated : null;
                 if (status == "New")
                 {
                     created = now.AddHours(-random.Next(1, 13 * 24));
@@ -74,7 +77,7 @@ internal sealed class BulkDeals(SqliteConnection connection, int seed)
                     coSell ? "CoSell" : "Private", status, registration,
                     status is "Lost" or "Declined" ? "ChoseAnotherVendor" : DBNull.Value,
                     coSell ? Date(created) : DBNull.Value, coSell ? Date(created.AddDays(14)) : DBNull.Value,
-                    decided is { } d ? Date(d) : DBNull.Value, Date(created), Date(updated), partner.AdminUserId);
+                    decided is { } d ? Date(d) : DBNull.Value, Date(created), Date(updated), partner.AdminUserId, submitted is { } s ? Date(s) : DBNull.Value);
                 var id = (long)(await deal.ExecuteScalarAsync())!;
 
                 // Registration status follows the attached solution: eligible deals carry the eligible one.
@@ -85,8 +88,18 @@ internal sealed class BulkDeals(SqliteConnection connection, int seed)
                 await activity.ExecuteNonQueryAsync();
                 if (decided is { } at)
                 {
-                    // The decision's activity kind: a co-sell deal that became Active was Accepted (Active is a status, not an ActivityKind).
-                    Set(activity, id, status == "Active" ? "Accepted" : status, DBNull.Value, "System", Date(at), coSell ? "New" : "Active", status, status is "Lost" or "Declined" ? "ChoseAnotherVendor" : DBNull.Value);
+                    // The decision's activity kind: a co-sell deal that became Active was Accepted (Active is a status, not an ActivityKind);
+                    // the vendor's reviewer decides, so the Review SLA view's time to decision per reviewer has a reviewer to read.
+                    var kind = status == "Active" ? "Accepted" : status;
+                    var byReviewer = kind is "Accepted" or "Declined";
+                    Set(activity, id, kind, byReviewer ? vendorUser : DBNull.Value, byReviewer ? "Rita Moreno" : "System", Date(at), coSell ? "New" : "Active", status,
+                        status is "Lost" or "Declined" ? "ChoseAnotherVendor" : DBNull.Value);
+                    await activity.ExecuteNonQueryAsync();
+                }
+
+                if (submitted is { } sent)
+                {
+                    Set(activity, id, "RegistrationSubmitted", partner.AdminUserId, "Partner admin", Date(sent), DBNull.Value, DBNull.Value, DBNull.Value);
                     await activity.ExecuteNonQueryAsync();
                 }
             }
