@@ -28,9 +28,37 @@ public static class PageWaits
         await page.LoadedAsync();
     }
 
-    /// <summary>Waits until the current document has loaded with its style sheets and scripts (its load event).</summary>
-    public static Task LoadedAsync(this IPage page) =>
-        page.WaitForFunctionAsync("() => document.readyState === 'complete'", null, new() { Timeout = NavigationTimeout });
+    /// <summary>
+    /// Waits until the current document has loaded with its style sheets and scripts (its load event). Asked from
+    /// here, one evaluation at a time: <c>WaitForFunctionAsync</c> polls with the page's animation frames, which never
+    /// come in a page with JavaScript switched off, so a document not yet complete at its first check waited out the
+    /// whole timeout there (a CI run on a loaded machine failed so).
+    /// </summary>
+    public static async Task LoadedAsync(this IPage page)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(NavigationTimeout);
+        while (true)
+        {
+            try
+            {
+                if (await page.EvaluateAsync<string>("() => document.readyState") == "complete")
+                {
+                    return;
+                }
+            }
+            catch (PlaywrightException) when (DateTime.UtcNow < deadline)
+            {
+                // The document was replaced while being asked (a navigation still under way): ask the new one.
+            }
+
+            if (DateTime.UtcNow >= deadline)
+            {
+                throw new TimeoutException($"{page.Url} did not finish loading within {NavigationTimeout / 1000} s.");
+            }
+
+            await Task.Delay(25);
+        }
+    }
 
     private static Regex Pattern(string pattern) => new(pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
 }
