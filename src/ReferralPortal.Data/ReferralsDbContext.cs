@@ -100,6 +100,13 @@ public class ReferralsDbContext(DbContextOptions<ReferralsDbContext> options)
 
     public void SetTenant(TenantScope? scope) => tenantSource = () => scope;
 
+    /// <summary>
+    /// The name of the activities' tenant filter (the deals' own condition, read through the activity's deal). A query
+    /// that joins activities to deals it already reads through the deals' filter may switch this one off alone with
+    /// <c>IgnoreQueryFilters([ActivityTenantFilter])</c>, and keeps the deals' (a plain IgnoreQueryFilters() drops every filter of the query).
+    /// </summary>
+    public const string ActivityTenantFilter = "ActivityTenant";
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -111,7 +118,7 @@ public class ReferralsDbContext(DbContextOptions<ReferralsDbContext> options)
         // (issue 14): every list, count, option, page, export, insight and notification query reads deals here.
         builder.Entity<Deal>().HasQueryFilter(d => (d.OwnerOrganisationId == partnerScope && (teamScope == null || d.Team.Any(m => m.UserId == teamScope)))
             || d.DealType == coSellScope || d.DealType == privateScope);
-        builder.Entity<DealActivity>().HasQueryFilter(a => (a.Deal!.OwnerOrganisationId == partnerScope && (teamScope == null || a.Deal!.Team.Any(m => m.UserId == teamScope)))
+        builder.Entity<DealActivity>().HasQueryFilter(ActivityTenantFilter, a => (a.Deal!.OwnerOrganisationId == partnerScope && (teamScope == null || a.Deal!.Team.Any(m => m.UserId == teamScope)))
             || a.Deal!.DealType == coSellScope || a.Deal!.DealType == privateScope);
         builder.Entity<DealNote>().HasQueryFilter(n => (n.Deal!.OwnerOrganisationId == partnerScope && !n.VendorInternal && (teamScope == null || n.Deal!.Team.Any(m => m.UserId == teamScope)))
             || n.Deal!.DealType == coSellScope || n.Deal!.DealType == privateScope);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ReferralPortal.Data;
 using ReferralPortal.Data.Configurations;
@@ -52,6 +53,27 @@ public sealed class ReviewSlaPlanTests(PortalFactory factory) : IClassFixture<Po
         else
         {
             Assert.Contains(plan, line => line.Contains(index, StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
+    [InlineData(DemoAccounts.ProgrammeAdmin)]
+    [InlineData(DemoAccounts.NorthwindAdmin)]
+    public async Task Decisions_and_expiries_read_the_deals_once_and_keep_the_deals_tenant_filter(string email)
+    {
+        var builder = new DealBuilder(factory);
+        var actor = await builder.ActorAsync(email);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReferralsDbContext>();
+        db.SetTenant(new TenantScope(actor.OrganisationId, actor.IsVendor, actor.UserId));
+        var sla = scope.ServiceProvider.GetRequiredService<ReviewSlaQuery>();
+        var now = builder.Now;
+
+        foreach (var sql in new[] { sla.Decisions(actor, now.AddDays(-ReviewSlaQuery.Days), now).ToQueryString(), sla.ExpiredWithoutDecision(actor, now.AddDays(-ReviewSlaQuery.Days), now).ToQueryString() })
+        {
+            // One read of the deals, carrying the deals' tenant condition (the vendor's co-sell scope, a partner's own deals).
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(sql, "\"Deals\" AS"));
+            Assert.Contains(actor.IsVendor ? "ef_filter__coSellScope" : "ef_filter__partnerScope", sql, StringComparison.Ordinal);
         }
     }
 }
