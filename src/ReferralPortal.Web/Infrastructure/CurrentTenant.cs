@@ -58,21 +58,21 @@ public sealed class CurrentTenant(IHttpContextAccessor accessor, IDbContextFacto
         }
 
         var teamOnly = false;
-        if (actor.IsPartner && actor.Role == PortalRole.ReferralUser && known is { } k && IsSameUser(k.User, actor))
+        if (actor.IsPartner && actor.Role == PortalRole.ReferralUser)
         {
-            teamOnly = DealVisibility.IsLimitedToTeam(actor, k.Access);
-        }
-        else if (actor.IsPartner && actor.Role == PortalRole.ReferralUser)
-        {
-            // A separate, unscoped context: this runs inside the scoped context's own query filter evaluation.
-            using var db = contexts.CreateDbContext();
-            db.SetTenant((TenantScope?)null);
-            var access = db.Organisations.AsNoTracking().Where(o => o.Id == actor.OrganisationId)
-                .Select(o => o.ReferralUserDealAccess).FirstOrDefault();
-            teamOnly = DealVisibility.IsLimitedToTeam(actor, access);
+            teamOnly = DealVisibility.IsLimitedToTeam(actor, known is { } k && IsSameUser(k.User, actor) ? k.Access : ReadDealAccess(actor));
         }
 
         return new TenantScope(actor.OrganisationId, actor.IsVendor, actor.UserId, teamOnly);
+    }
+
+    // A separate, unscoped context: this runs inside the scoped context's own query filter evaluation.
+    private ReferralUserDealAccess ReadDealAccess(Actor actor)
+    {
+        using var db = contexts.CreateDbContext();
+        db.SetTenant((TenantScope?)null);
+        return db.Organisations.AsNoTracking().Where(o => o.Id == actor.OrganisationId)
+            .Select(o => o.ReferralUserDealAccess).FirstOrDefault();
     }
 
     private static bool IsSameUser(ClaimsPrincipal user, Actor actor) =>

@@ -63,7 +63,7 @@ public sealed class ReviewSlaQuery(ReferralsDbContext db, TimeProvider clock)
     /// partial index of New deals, which holds the ages.
     /// </summary>
     public IQueryable<int> AwaitingReferralBands(Actor actor, DateTime now) =>
-        InBands(db.Deals.AsNoTracking().Where(ReviewState.DecidedBySideOf(actor)).Where(ReviewState.AwaitingDecision.At(now)).Select(d => d.SharedAt ?? d.CreatedAt), now);
+        InBands(SideOf(actor).Where(ReviewState.AwaitingDecision.At(now)).Select(d => d.SharedAt ?? d.CreatedAt), now);
 
     /// <summary>
     /// The band of each registration awaiting a decision, aged from its latest submission (a rejected one may be
@@ -88,6 +88,10 @@ public sealed class ReviewSlaQuery(ReferralsDbContext db, TimeProvider clock)
     public Task<bool> AnyUnstampedRegistrationAsync(CancellationToken ct) =>
         Submitted().AnyAsync(d => d.RegistrationSubmittedAt == null, ct);
 
+    // The deals this side decides (ReviewState.DecidedBySideOf), under the deals' tenant filter: the base of the
+    // awaiting referrals and of the decisions and expiries.
+    private IQueryable<Deal> SideOf(Actor actor) => db.Deals.AsNoTracking().Where(ReviewState.DecidedBySideOf(actor));
+
     private IQueryable<Deal> Submitted() =>
         db.Deals.AsNoTracking().Where(d => d.RegistrationStatus == RegistrationStatus.Submitted);
 
@@ -96,7 +100,7 @@ public sealed class ReviewSlaQuery(ReferralsDbContext db, TimeProvider clock)
         ActivitiesOfFilteredDeals()
             .Where(a => (a.Kind == ActivityKind.Accepted || a.Kind == ActivityKind.Declined) && a.At >= since && a.At <= now && a.ActorUserId != null)
             .Join(
-                db.Deals.AsNoTracking().Where(ReviewState.DecidedBySideOf(actor)).Where(d => d.SharedAt != null),
+                SideOf(actor).Where(d => d.SharedAt != null),
                 a => a.DealId,
                 d => d.Id,
                 (a, d) => new SlaDecision(a.ActorUserId!, a.ActorName, a.At, d.SharedAt!.Value));
@@ -105,7 +109,7 @@ public sealed class ReviewSlaQuery(ReferralsDbContext db, TimeProvider clock)
     public IQueryable<long> ExpiredWithoutDecision(Actor actor, DateTime since, DateTime now) =>
         ActivitiesOfFilteredDeals()
             .Where(a => a.Kind == ActivityKind.Expired && a.At >= since && a.At <= now)
-            .Join(db.Deals.AsNoTracking().Where(ReviewState.DecidedBySideOf(actor)), a => a.DealId, d => d.Id, (a, d) => a.Id);
+            .Join(SideOf(actor), a => a.DealId, d => d.Id, (a, d) => a.Id);
 
     // Both reads join the activities to db.Deals, whose tenant filter stays on: the activities' own filter (the same
     // condition through a second join of the deals, which doubled PostgreSQL's work at 1M) is switched off alone.

@@ -196,9 +196,10 @@ public sealed class WebhookJob(IServiceScopeFactory scopes, IOptions<WebhooksOpt
     {
         var dispatcher = services.GetRequiredService<WebhookDispatcher>();
         await dispatcher.DeliverDueAsync(ct);
-        if (clock.GetUtcNow() >= nextPurge)
+        var now = clock.GetUtcNow();
+        if (now >= nextPurge)
         {
-            nextPurge = clock.GetUtcNow() + PurgeEvery;
+            nextPurge = now + PurgeEvery;
             if (await dispatcher.PurgeAsync(ct) is > 0 and var purged)
             {
                 log.LogInformation("Webhook delivery log: {Count} finished messages older than {Retention} deleted", purged, options.Value.DeliveryLogRetention);

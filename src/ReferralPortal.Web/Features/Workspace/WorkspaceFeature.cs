@@ -14,7 +14,7 @@ public static class WorkspaceFeature
         services.AddScoped<IDealSearch>(sp =>
         {
             var db = sp.GetRequiredService<ReferralsDbContext>();
-            return db.Database.IsSqlite() ? new FtsDealSearch(db) : db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL" ? new PostgresDealSearch(db) : new LikeDealSearch();
+            return db.Database.IsSqlite() ? new FtsDealSearch(db) : db.Database.IsNpgsql() ? new PostgresDealSearch(db) : new LikeDealSearch();
         });
         services.AddScoped<WorkspaceDeals>();
         services.AddScoped<ReferralPortal.Web.Infrastructure.HeaderFacts>();

@@ -84,7 +84,10 @@ public sealed record WorkspacePage(WorkspaceTab Tab, IReadOnlyList<WorkspaceTab>
     public bool HasNextPage => Total > LastRow;
 
     /// <summary>The last page, when the count is exact.</summary>
-    public int? LastPage => TotalIsCapped ? null : Math.Max(1, (Total + Filter.PageSize - 1) / Filter.PageSize);
+    public int? LastPage => TotalIsCapped ? null : LastPageOf(Total, Filter.PageSize);
+
+    /// <summary>The last page of <paramref name="count"/> rows (page 1 when there are none).</summary>
+    public static int LastPageOf(int count, int pageSize) => Math.Max(1, (count + pageSize - 1) / pageSize);
 }
 
 public sealed class WorkspaceOptions
@@ -124,7 +127,7 @@ public sealed class WorkspaceQuery(ReferralsDbContext db, WorkspaceDeals source,
 
         // A list pages up to its capped count: a page past it (a bookmark after deals closed, a typed ?page=99999) shows
         // the last page there is, or the capped count's last one, so no OFFSET ever skips more than the cap's rows.
-        var last = LastPageOf(Math.Min(total, cap), filter.PageSize);
+        var last = WorkspacePage.LastPageOf(Math.Min(total, cap), filter.PageSize);
         if (filter.Page > last)
         {
             filter = filter with { Page = last };
@@ -143,8 +146,6 @@ public sealed class WorkspaceQuery(ReferralsDbContext db, WorkspaceDeals source,
             Partners = actor.IsVendor ? await PartnerOptionsAsync(filter.PartnerId, ct) : [],
         };
     }
-
-    private static int LastPageOf(int count, int pageSize) => Math.Max(1, (count + pageSize - 1) / pageSize);
 
     /// <summary>The vendor's Partner filter: the partners with the most co-sell deals (the list stays short at thousands of partners), plus the chosen one.</summary>
     public const int PartnerOptionLimit = 200;
